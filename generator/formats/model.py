@@ -1,0 +1,205 @@
+"""Plain dataclasses that describe a format version: parts, tables, cells, grids and sum rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ValueKind = Literal["count", "signed", "amount"]
+Role = Literal["header", "label", "value"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table row: its id, printed label and the kind of value it holds."""
+
+    key: str
+    label: str
+    kind: ValueKind = "count"
+    not_applicable: bool = False  # may hold "/" (table 2 only)
+    total: bool = False  # computed from other columns when absent
+    unit: str = ""  # printed unit of an amount column, e.g. 万元 ("" = declared by the data)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its id (may contain one dot), printed leaf label and columns."""
+
+    key: str
+    label: str
+    columns: tuple[Column, ...]
+    groups: tuple[str, ...] = ()  # enclosing printed labels, outermost first
+    total: bool = False  # every cell is computed from other rows when absent
+    unit_key: str | None = None  # YAML key that declares the unit of an amount column
+
+    @property
+    def full_label(self) -> str:
+        """The label with its enclosing groups, e.g. ``（三）不予公开 1.属于国家秘密``."""
+        return " ".join((*self.groups[1:], self.label)) if self.groups else self.label
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One addressable value of the report, ``<table>.<row>.<column>``."""
+
+    table: str
+    row: Row
+    column: Column
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}.{self.row.key}.{self.column.key}"
+
+    @property
+    def total(self) -> bool:
+        return self.row.total or self.column.total
+
+    @property
+    def kind(self) -> ValueKind:
+        return self.column.kind
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a printed table: a label, or the place of a value cell."""
+
+    role: Role
+    text: str = ""
+    cell: str | None = None  # value cell id when role == "value"
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The printed layout of a table, as HTML-like rows of cells with spans."""
+
+    widths: tuple[float, ...]  # column widths in millimetres, summing to the text width
+    rows: tuple[tuple[GridCell, ...], ...]
+    header_rows: int = 0  # leading rows repeated on a new page
+
+    @property
+    def columns(self) -> int:
+        return len(self.widths)
+
+    def placed(self) -> list[tuple[int, int, GridCell]]:
+        """Every grid cell with its (row, column) origin, resolving spans like HTML does."""
+        taken: set[tuple[int, int]] = set()
+        out: list[tuple[int, int, GridCell]] = []
+        for r, row in enumerate(self.rows):
+            c = 0
+            for gc in row:
+                while (r, c) in taken:
+                    c += 1
+                out.append((r, c, gc))
+                for dr in range(gc.rowspan):
+                    for dc in range(gc.colspan):
+                        taken.add((r + dr, c + dc))
+                c += gc.colspan
+        return out
+
+
+@dataclass(frozen=True)
+class SumRule:
+    """``sum(left) == sum(right)``; when ``computes`` the single left cell is a total of right."""
+
+    code: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    message: str  # Chinese, with {left} and {right} placeholders
+    cell: str  # the cell a finding is located at
+    computes: bool = False
+    severity: Severity = "error"
+    relation: Literal["==", "<="] = "=="
+
+
+@dataclass(frozen=True)
+class CarryRule:
+    """A cell that follows from last year's report: ``cell == sum(previous) + sum(plus) - sum(minus)``."""
+
+    code: str
+    cell: str
+    previous: tuple[str, ...]  # last year's cells
+    message: str  # Chinese, with {expected} and {actual}
+    plus: tuple[str, ...] = ()  # this year's cells
+    minus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """One standard table: id, number, title, rows and printed grid."""
+
+    key: str
+    number: int
+    name: str  # e.g. 表三
+    title: str
+    rows: tuple[Row, ...]
+    grid: Grid
+
+    def cells(self) -> list[Cell]:
+        return [Cell(self.key, row, col) for row in self.rows for col in row.columns]
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the six parts: heading, the narrative key, and the table it holds, if any."""
+
+    key: str
+    heading: str
+    table: str | None = None
+    required: bool = False
+    label: str = ""  # short Chinese name used in messages
+
+
+@dataclass(frozen=True)
+class NarrativeFigure:
+    """A figure stated in the narrative that must equal a table cell (soft rule)."""
+
+    pattern: str  # regular expression with one group capturing the number
+    cell: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Format:
+    """Everything reportgen knows about one format version."""
+
+    version: str
+    notice: str
+    first_year: int
+    parts: tuple[Part, ...]
+    tables: tuple[Table, ...]
+    rules: tuple[SumRule, ...]
+    preface: str  # standard opening paragraph, with {agency}, {year}, {parts}
+    notice_title: str  # the notice's full title, as cited in the preface
+    narrative_figures: tuple[NarrativeFigure, ...] = ()
+    carry_rules: tuple[CarryRule, ...] = ()
+    soft_rules: tuple[SumRule, ...] = ()
+    last_year: int | None = None  # last report year this format applies to by default
+    fee_cell: str | None = None  # table 3 cell counting applications dropped for unpaid fees
+    fee_sentence: str = ""  # part 六 sentence on 信息处理费, with {notices} {notice_amount} {collected}
+    no_fee_sentence: str = ""
+    nothing_to_report: str = "无。"
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def cells(self) -> dict[str, Cell]:
+        """Every cell of every table, in printed order, by id."""
+        return {cell.id: cell for table in self.tables for cell in table.cells()}
+
+    def part(self, key: str) -> Part:
+        for part in self.parts:
+            if part.key == key:
+                return part
+        raise KeyError(key)

@@ -1,0 +1,1 @@
+"""Renderers: each turns a checked Report into one output format."""

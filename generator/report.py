@@ -1,0 +1,111 @@
+"""The report model every reader produces and every renderer consumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .findings import Source
+from .formats import FORMATS, Format, format_for_year
+
+NOT_APPLICABLE = "/"
+Value = int | Decimal | Literal["/"]
+PART_KEYS = ("overview", "proactive", "applications", "reviews", "problems", "other_matters")
+
+
+class Contact(BaseModel):
+    """填报人 and how to reach them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    phone: str | None = None
+
+
+class InfoFees(BaseModel):
+    """信息处理费 figures reported in part 六 (2021 format)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    notices: int = Field(0, ge=0, description="收费通知 issued (件)")
+    notice_amount: Decimal = Field(Decimal(0), ge=0, description="their total (元)")
+    collected: Decimal = Field(Decimal(0), ge=0, description="actually collected (元)")
+
+
+class Narrative(BaseModel):
+    """The narrative of each part; paragraphs are separated by a blank line."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    overview: str = ""
+    proactive: str = ""
+    applications: str = ""
+    reviews: str = ""
+    problems: str = ""
+    other_matters: str = ""
+
+    def paragraphs(self, part: str) -> list[str]:
+        return split_paragraphs(getattr(self, part))
+
+
+class Report(BaseModel):
+    """One report: metadata, narrative and the given table cells by cell id.
+
+    ``cells`` holds what the input gave (leaf cells and any totals it typed); totals that
+    were not given are computed by :func:`generator.values.complete`.
+    """
+
+    agency: str
+    year: int
+    format: str
+    title: str | None = None
+    date: dt.date | None = None
+    signature: str | None = None
+    preface: str = "auto"
+    contact: Contact | None = None
+    text: Narrative = Field(default_factory=Narrative)
+    cells: dict[str, Value] = Field(default_factory=dict)
+    units: dict[str, str] = Field(default_factory=dict, description="declared unit per amount cell id")
+    info_fees: InfoFees | None = None
+
+    @property
+    def spec(self) -> Format:
+        """The declared format of this report (the year's default if the version is unknown)."""
+        return FORMATS.get(self.format) or format_for_year(self.year)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+    @property
+    def display_signature(self) -> str:
+        return self.signature or self.agency
+
+
+class ReadResult(BaseModel):
+    """What a reader returns: the report (None if unusable), findings so far, and cell locations."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    report: Report | None
+    findings: list = Field(default_factory=list)  # list[Finding]
+    sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
+    file: str = ""
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a narrative: blocks separated by blank lines, lines inside a block joined."""
+    out: list[str] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        para = "".join(line.strip() for line in block.splitlines())
+        if para:
+            out.append(para)
+    return out
+
+
+def chinese_date(value: dt.date) -> str:
+    """``2020年1月17日``: Arabic digits, no leading zeros."""
+    return f"{value.year}年{value.month}月{value.day}日"

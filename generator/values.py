@@ -1,0 +1,71 @@
+"""Arithmetic over cell values: "/" counts as 0, and totals not given are computed from their parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from .formats import Format, SumRule
+from .report import NOT_APPLICABLE, Report, Value
+
+Number = int | Decimal
+
+
+def number(value: Value | None) -> Number:
+    """The arithmetic value of a cell: missing and "/" are 0."""
+    if value is None or value == NOT_APPLICABLE:
+        return 0
+    assert not isinstance(value, str)
+    return value
+
+
+def defining_rules(fmt: Format) -> dict[str, SumRule]:
+    """For each total cell, the first rule that computes it from its parts."""
+    out: dict[str, SumRule] = {}
+    for rule in fmt.rules:
+        if rule.computes:
+            out.setdefault(rule.left[0], rule)
+    return out
+
+
+class Derived:
+    """Values of a report where every total is derived from leaf cells only (given totals ignored)."""
+
+    def __init__(self, fmt: Format, given: Mapping[str, Value]):
+        self.given = given
+        self.rules = defining_rules(fmt)
+        self._cache: dict[str, Number] = {}
+
+    def __getitem__(self, cell: str) -> Number:
+        if cell not in self._cache:
+            rule = self.rules.get(cell)
+            self._cache[cell] = self.sum(rule.right) if rule else number(self.given.get(cell))
+        return self._cache[cell]
+
+    def sum(self, cells: Iterable[str]) -> Number:
+        return sum((self[c] for c in cells), 0)
+
+
+def complete(report: Report, fmt: Format | None = None) -> dict[str, Value]:
+    """Every cell of the report's format, in printed order: given values, totals computed when absent."""
+    fmt = fmt or report.spec
+    derived = Derived(fmt, report.cells)
+    out: dict[str, Value] = {}
+    for cell_id, cell in fmt.cells().items():
+        if cell_id in report.cells:
+            out[cell_id] = report.cells[cell_id]
+        elif cell.total:
+            out[cell_id] = derived[cell_id]
+        else:
+            out[cell_id] = Decimal(0) if cell.kind == "amount" else 0
+    return out
+
+
+def display(value: Value) -> str:
+    """A value as printed: integers plainly, amounts without trailing zeros, "/" as is."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text
+    return str(value)
