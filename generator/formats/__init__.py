@@ -36,6 +36,8 @@ def carry_rules(fmt: Format) -> tuple[CarryRule, ...]:
 
 __all__ = [
     "FORMATS",
+    "V2019",
+    "V2021",
     "CarryRule",
     "Cell",
     "Column",
@@ -46,8 +48,6 @@ __all__ = [
     "Row",
     "SumRule",
     "Table",
-    "V2019",
-    "V2021",
     "carry_rules",
     "format_for_year",
     "rules_for",

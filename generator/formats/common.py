@@ -88,7 +88,12 @@ def parts(part_three_heading: str = "三、收到和处理政府信息公开申�
         Part("overview", "一、总体情况", required=True, label="总体情况"),
         Part("proactive", "二、主动公开政府信息情况", table="proactive", label="主动公开政府信息情况"),
         Part("applications", part_three_heading, table="applications", label="收到和处理政府信息公开申请情况"),
-        Part("reviews", "四、政府信息公开行政复议、行政诉讼情况", table="reviews", label="政府信息公开行政复议、行政诉讼情况"),
+        Part(
+            "reviews",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            table="reviews",
+            label="政府信息公开行政复议、行政诉讼情况",
+        ),
         Part("problems", "五、存在的主要问题及改进情况", required=True, label="存在的主要问题及改进情况"),
         Part("other_matters", "六、其他需要报告的事项", label="其他需要报告的事项"),
     )
@@ -128,7 +133,13 @@ def block_table(blocks: Sequence[Block], widths: tuple[float, ...] = (60.0, 32.0
         grid.append([header_cell(block.header, colspan=width)])
         grid.append(
             [header_cell(CONTENT_LABEL)]
-            + [header_cell(c.label, colspan=s) for c, s in zip(block.columns, spans, strict=True)]
+            + [
+                # an amount without a fixed unit prints the unit the data declares for it
+                GridCell("header", c.label, cell=f"proactive.{block.rows[0][0]}.{c.key}", colspan=s)
+                if c.kind == "amount" and not c.unit
+                else header_cell(c.label, colspan=s)
+                for c, s in zip(block.columns, spans, strict=True)
+            ]
         )
         for key, label in block.rows:
             rows.append(Row(key, label, block.columns, (block.header,), unit_key=block.unit_key))
@@ -295,13 +306,21 @@ def reviews_table() -> Table:
     n = len(REVIEW_COLUMNS)
     header: list[list[GridCell]] = [
         [header_cell(rl, colspan=n), header_cell(LITIGATION, colspan=2 * n)],
-        [header_cell(c.label, rowspan=2) for c in REVIEW_COLUMNS] + [header_cell(dl, colspan=n), header_cell(al, colspan=n)],
+        [header_cell(c.label, rowspan=2) for c in REVIEW_COLUMNS]
+        + [header_cell(dl, colspan=n), header_cell(al, colspan=n)],
         [header_cell(c.label) for c in REVIEW_COLUMNS] * 2,
     ]
     values = [GridCell("value", cell=f"reviews.{key}.{c.key}") for key, _ in REVIEW_ROWS for c in REVIEW_COLUMNS]
     rows = tuple(Row(key, label, REVIEW_COLUMNS, () if key == rk else (LITIGATION,)) for key, label in REVIEW_ROWS)
     widths = (TEXT_WIDTH_MM / (3 * n),) * (3 * n)
-    return Table("reviews", 4, "表四", "政府信息公开行政复议、行政诉讼情况", rows, Grid(widths, (*map(tuple, header), tuple(values)), header_rows=3))
+    return Table(
+        "reviews",
+        4,
+        "表四",
+        "政府信息公开行政复议、行政诉讼情况",
+        rows,
+        Grid(widths, (*map(tuple, header), tuple(values)), header_rows=3),
+    )
 
 
 def reviews_rules(table: Table) -> list[SumRule]:
@@ -333,7 +352,9 @@ def narrative_figures() -> tuple[NarrativeFigure, ...]:
             "本年新收政府信息公开申请数",
         ),
         NarrativeFigure(r"上年结转\D{0,12}?" + NUM, ("applications.carried_over.total",), "上年结转申请数"),
-        NarrativeFigure(r"结转(?:至)?下年度?(?:继续办理)?\s*" + NUM, ("applications.carried_forward.total",), "结转下年度继续办理数"),
+        NarrativeFigure(
+            r"结转(?:至)?下年度?(?:继续办理)?\s*" + NUM, ("applications.carried_forward.total",), "结转下年度继续办理数"
+        ),
         NarrativeFigure(r"行政复议(?:案件|申请)?(?:共)?\s*" + NUM, ("reviews.reconsideration.total",), "行政复议数"),
         NarrativeFigure(
             r"行政诉讼(?:案件)?(?:共)?\s*" + NUM,
