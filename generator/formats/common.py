@@ -145,10 +145,7 @@ def block_table(blocks: Sequence[Block], widths: tuple[float, ...] = (60.0, 32.0
             rows.append(Row(key, label, block.columns, (block.header,), unit_key=block.unit_key))
             grid.append(
                 [GridCell("label", label)]
-                + [
-                    GridCell("value", cell=f"proactive.{key}.{c.key}", colspan=s)
-                    for c, s in zip(block.columns, spans, strict=True)
-                ]
+                + [GridCell("value", cell=f"proactive.{key}.{c.key}", colspan=s) for c, s in zip(block.columns, spans, strict=True)]
             )
     return Table(
         "proactive",
@@ -302,12 +299,11 @@ LITIGATION = "行政诉讼"
 
 
 def reviews_table() -> Table:
-    (rk, rl), (dk, dl), (ak, al) = REVIEW_ROWS
+    (rk, rl), (_, dl), (_, al) = REVIEW_ROWS
     n = len(REVIEW_COLUMNS)
     header: list[list[GridCell]] = [
         [header_cell(rl, colspan=n), header_cell(LITIGATION, colspan=2 * n)],
-        [header_cell(c.label, rowspan=2) for c in REVIEW_COLUMNS]
-        + [header_cell(dl, colspan=n), header_cell(al, colspan=n)],
+        [header_cell(c.label, rowspan=2) for c in REVIEW_COLUMNS] + [header_cell(dl, colspan=n), header_cell(al, colspan=n)],
         [header_cell(c.label) for c in REVIEW_COLUMNS] * 2,
     ]
     values = [GridCell("value", cell=f"reviews.{key}.{c.key}") for key, _ in REVIEW_ROWS for c in REVIEW_COLUMNS]
@@ -352,9 +348,7 @@ def narrative_figures() -> tuple[NarrativeFigure, ...]:
             "本年新收政府信息公开申请数",
         ),
         NarrativeFigure(r"上年结转\D{0,12}?" + NUM, ("applications.carried_over.total",), "上年结转申请数"),
-        NarrativeFigure(
-            r"结转(?:至)?下年度?(?:继续办理)?\s*" + NUM, ("applications.carried_forward.total",), "结转下年度继续办理数"
-        ),
+        NarrativeFigure(r"结转(?:至)?下年度?(?:继续办理)?\s*" + NUM, ("applications.carried_forward.total",), "结转下年度继续办理数"),
         NarrativeFigure(r"行政复议(?:案件|申请)?(?:共)?\s*" + NUM, ("reviews.reconsideration.total",), "行政复议数"),
         NarrativeFigure(
             r"行政诉讼(?:案件)?(?:共)?\s*" + NUM,

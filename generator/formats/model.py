@@ -163,7 +163,7 @@ class NarrativeFigure:
     """A figure stated in the narrative that must equal a table cell (soft rule)."""
 
     pattern: str  # regular expression with one group capturing the number
-    cell: str
+    cells: tuple[str, ...]  # the table cells whose sum the figure states
     description: str
 
 

@@ -83,8 +83,7 @@ FORMAT = Format(
             "X-ITEMS-PREVIOUS",
             f"proactive.{key}.previous",
             (f"proactive.{key}.previous", f"proactive.{key}.change"),
-            f"表二“{PROACTIVE.row(key).label}”上一年项目数量（{{actual}}）"
-            f"不等于上年报告的上一年项目数量加本年增/减（{{expected}}）",
+            f"表二“{PROACTIVE.row(key).label}”上一年项目数量（{{actual}}）不等于上年报告的上一年项目数量加本年增/减（{{expected}}）",
         )
         for key in ITEM_ROWS
     ),

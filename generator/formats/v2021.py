@@ -50,8 +50,7 @@ FORMAT = Format(
     version="2021",
     notice="国办公开办函〔2021〕30号",
     notice_title=(
-        "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉"
-        "的通知》（国办公开办函〔2021〕30号）"
+        "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）"
     ),
     first_year=2021,
     parts=parts(),
@@ -62,8 +61,7 @@ FORMAT = Format(
             "X-IN-FORCE",
             f"proactive.{key}.in_force",
             (f"proactive.{key}.in_force",),
-            f"表二“{PROACTIVE.row(key).label}”现行有效件数（{{actual}}）"
-            f"不等于上年现行有效件数加本年制发件数减本年废止件数（{{expected}}）",
+            f"表二“{PROACTIVE.row(key).label}”现行有效件数（{{actual}}）不等于上年现行有效件数加本年制发件数减本年废止件数（{{expected}}）",
             plus=(f"proactive.{key}.issued",),
             minus=(f"proactive.{key}.repealed",),
         )
