@@ -48,8 +48,10 @@ def main() -> None:
     formats = opts.formats.split(",")
     times = in_process(opts.n, formats)
     print(f"in process, {opts.n} reports ({','.join(formats)}):")
-    print(f"  first {times[0] * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms, "
-          f"mean {statistics.mean(times) * 1000:.1f} ms, total {sum(times):.2f} s")
+    print(
+        f"  first {times[0] * 1000:.1f} ms, median {statistics.median(times) * 1000:.1f} ms, "
+        f"mean {statistics.mean(times) * 1000:.1f} ms, total {sum(times):.2f} s"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         build = one_cli_call(["build", str(SAMPLE), "-o", tmp, "--format", opts.formats])
     helps = [one_cli_call(["--help"]) for _ in range(3)]

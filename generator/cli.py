@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +27,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome, *, as_json: bool) -> None:  # noqa: ANN001
+def _print_outcome(outcome, *, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
@@ -48,7 +47,7 @@ def _print_outcome(outcome, *, as_json: bool) -> None:  # noqa: ANN001
             typer.echo(f"✓ {fo.file}：没有错误，{n_warn} 个警告")
 
 
-def _run(action):  # noqa: ANN001, ANN202
+def _run(action):
     from .errors import InputError
 
     try:
@@ -64,16 +63,15 @@ def build(
     formats: Annotated[str, typer.Option("--format", "-f", help="输出格式，逗号分隔：txt,docx,html,pdf")] = "txt,docx,html",
     previous: Previous = None,
     reference_doc: Annotated[Path | None, typer.Option("--reference-doc", help="提供 Word 样式的 .docx 文件")] = None,
-    timestamp: Annotated[
-        str | None, typer.Option("--timestamp", help="固定文档属性中的时间（ISO 格式），便于重复生成相同文件")
-    ] = None,
+    timestamp: Annotated[str | None, typer.Option("--timestamp", help="固定文档属性中的时间（ISO 格式），便于重复生成相同文件")] = None,
     as_json: AsJson = False,
 ) -> None:
     """检查输入并生成报告（有错误的输入不生成任何文件）。
 
     示例：reportgen build 年度报告.xlsx -o 输出 --format docx,txt
     """
-    from .pipeline import OUTPUT_FORMATS, build as run_build
+    from .pipeline import OUTPUT_FORMATS
+    from .pipeline import build as run_build
 
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in OUTPUT_FORMATS]
@@ -88,7 +86,7 @@ def build(
     if reference_doc is not None and not reference_doc.is_file():
         raise _fail(f"找不到参考样式文件：{reference_doc}")
     outcome = _run(
-        lambda: run_build(_many(inputs), output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp)
+        lambda: run_build(inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=_progress)
     )
     _print_outcome(outcome, as_json=as_json)
     raise typer.Exit(outcome.exit_code)
@@ -96,9 +94,7 @@ def build(
 
 @app.command()
 def check(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="输入文件（.xlsx、.yaml，或已发布报告 .txt/.docx/.html），可以是多个文件或目录")
-    ],
+    inputs: Annotated[list[Path], typer.Argument(help="输入文件（.xlsx、.yaml，或已发布报告 .txt/.docx/.html），可以是多个文件或目录")],
     previous: Previous = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="为 .xlsx 输入另存一份标注了问题单元格的副本")] = False,
     as_json: AsJson = False,
@@ -109,7 +105,7 @@ def check(
     """
     from .pipeline import check as run_check
 
-    outcome = _run(lambda: run_check(_many(inputs), previous=previous))
+    outcome = _run(lambda: run_check(inputs, previous=previous, progress=_progress))
     _print_outcome(outcome, as_json=as_json)
     if annotate:
         from .workbook import annotate as write_annotated
@@ -131,11 +127,12 @@ def export(
     示例：reportgen export 各单位/ -o 汇总.csv
     """
     from .export import write_export
-    from .pipeline import check as run_check, read_input
+    from .pipeline import check as run_check
+    from .pipeline import read_input
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
-    outcome = _run(lambda: run_check(_many(inputs)))
+    outcome = _run(lambda: run_check(inputs, progress=_progress))
     if outcome.exit_code:
         _print_outcome(outcome, as_json=False)
         typer.echo("✗ 有输入存在错误，未导出", err=True)
@@ -223,10 +220,13 @@ def import_(
     typer.echo(f"✓ 已导入 {report} → {output}（{len(result.findings)} 条提示）")
 
 
-def _many(inputs: list[Path]) -> list[Path]:
-    if len(inputs) > 5 and sys.stderr.isatty():
-        typer.echo(f"共 {len(inputs)} 个输入……", err=True)
-    return inputs
+def _progress(index: int, count: int, path: Path) -> None:
+    """Show progress on stderr when there are many inputs."""
+    if count > PROGRESS_FROM:
+        typer.echo(f"[{index}/{count}] {path}", err=True)
+
+
+PROGRESS_FROM = 5
 
 
 def main() -> None:

@@ -55,9 +55,6 @@ class Finding(BaseModel):
             return int(value) if value == value.to_integral_value() else float(value)
         return value
 
-    def located(self, source: Source | None) -> Finding:
-        return self if source is None or self.source is not None else self.model_copy(update={"source": source})
-
     def line(self) -> str:
         """The finding as one console line: ``错误 T3-BALANCE a.yaml 第3行：…``."""
         kind = "错误" if self.severity == "error" else "警告"

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from .errors import InputError
-from .findings import Finding, errors, summary
+from .findings import Finding, Source, errors, summary
 from .report import ReadResult, Report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
-INPUT_SUFFIXES = YAML_SUFFIXES + (".xlsx",)
+INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")
 OUTPUT_FORMATS = ("txt", "docx", "html", "pdf")
 DEFAULT_FORMATS = ("txt", "docx", "html")
+Progress = Callable[[int, int, Path], None]  # (index from 1, count, file) before each input
 
 
 class FileOutcome(BaseModel):
@@ -60,9 +61,7 @@ def expand_inputs(paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXE
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(("~$", "."))
-            )
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(("~$", ".")))
             if not found:
                 raise InputError(f"目录中没有可读取的输入文件（{'、'.join(suffixes)}）", str(path))
             out.extend(found)
@@ -119,20 +118,20 @@ def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | 
         for finding in validate(result.report, result.sources, previous=previous, file=str(path)):
             if (finding.code, finding.cell) not in seen:
                 findings.append(finding)
-    outcome.findings = [f.located(None) if f.source else f.model_copy(update={"source": _file_source(path)}) for f in findings]
+    outcome.findings = [f if f.source else f.model_copy(update={"source": Source(file=str(path))}) for f in findings]
     return result, outcome
 
 
-def _file_source(path: Path):  # noqa: ANN202
-    from .findings import Source
-
-    return Source(file=str(path))
-
-
-def check(paths: Sequence[Path], previous: Path | None = None) -> Outcome:
+def check(paths: Sequence[Path], previous: Path | None = None, progress: Progress | None = None) -> Outcome:
     """``reportgen check``: validate every input."""
     prev = read_previous(previous)
-    return Outcome(files=[check_one(p, prev)[1] for p in expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)])
+    files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
+    outcome = Outcome()
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), path)
+        outcome.files.append(check_one(path, prev)[1])
+    return outcome
 
 
 def output_stem(path: Path) -> str:
@@ -195,11 +194,15 @@ def build(
     previous: Path | None = None,
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> Outcome:
     """``reportgen build``: validate each input and render those without errors."""
     prev = read_previous(previous)
     outcome = Outcome()
-    for path in expand_inputs(paths):
+    files = expand_inputs(paths)
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), path)
         result, file_outcome = check_one(path, prev)
         outcome.files.append(file_outcome)
         if result is None or result.report is None or file_outcome.failed:
