@@ -13,3 +13,11 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.file}：{self.message}" if self.file else self.message
+
+
+class ToolMissing(InputError):
+    """An external program an output format needs (LibreOffice for PDF) is not installed."""
+
+
+class ToolFailed(InputError):
+    """An external program ran but did not produce its output (crash, timeout)."""

@@ -93,6 +93,7 @@ def parts(part_three_heading: str = "三、收到和处理政府信息公开申�
             "四、政府信息公开行政复议、行政诉讼情况",
             table="reviews",
             label="政府信息公开行政复议、行政诉讼情况",
+            aliases=("四、因政府信息公开申请行政复议、提起行政诉讼的情况",),
         ),
         Part("problems", "五、存在的主要问题及改进情况", required=True, label="存在的主要问题及改进情况"),
         Part("other_matters", "六、其他需要报告的事项", label="其他需要报告的事项"),
@@ -116,6 +117,7 @@ class Block:
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, str], ...]  # (row id, label)
     unit_key: str | None = None
+    units: tuple[str, ...] = ()  # the units unit_key may declare
 
 
 CONTENT_LABEL = "信息内容"
@@ -142,7 +144,7 @@ def block_table(blocks: Sequence[Block], widths: tuple[float, ...] = (60.0, 32.0
             ]
         )
         for key, label in block.rows:
-            rows.append(Row(key, label, block.columns, (block.header,), unit_key=block.unit_key))
+            rows.append(Row(key, label, block.columns, (block.header,), unit_key=block.unit_key, units=block.units))
             grid.append(
                 [GridCell("label", label)]
                 + [GridCell("value", cell=f"proactive.{key}.{c.key}", colspan=s) for c, s in zip(block.columns, spans, strict=True)]
@@ -163,7 +165,7 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
     Column("natural", "自然人"),
     Column("commercial", "商业企业"),
     Column("research", "科研机构"),
-    Column("nonprofit", "社会公益组织"),
+    Column("nonprofit", "社会公益组织", aliases=("社会组织",)),
     Column("legal_service", "法律服务机构"),
     Column("other", "其他"),
 )

@@ -20,6 +20,7 @@ class Column:
     not_applicable: bool = False  # may hold "/" (table 2 only)
     total: bool = False  # computed from other columns when absent
     unit: str = ""  # printed unit of an amount column, e.g. 万元 ("" = declared by the data)
+    aliases: tuple[str, ...] = ()  # other labels published reports use for this column (accepted on import)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Row:
     groups: tuple[str, ...] = ()  # enclosing printed labels, outermost first
     total: bool = False  # every cell is computed from other rows when absent
     unit_key: str | None = None  # YAML key that declares the unit of an amount column
+    units: tuple[str, ...] = ()  # the units unit_key may declare, e.g. ("元", "万元")
 
     @property
     def full_label(self) -> str:
@@ -156,6 +158,7 @@ class Part:
     table: str | None = None
     required: bool = False
     label: str = ""  # short Chinese name used in messages
+    aliases: tuple[str, ...] = ()  # other headings published reports use for this part (accepted on import)
 
 
 @dataclass(frozen=True)

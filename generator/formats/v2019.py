@@ -35,6 +35,7 @@ PROACTIVE = block_table(
             (Column("projects", "采购项目数量"), Column("amount", "采购总金额", kind="amount")),
             (("procurement", "政府集中采购"),),
             unit_key="amount_unit",
+            units=("元", "万元"),
         ),
     )
 )

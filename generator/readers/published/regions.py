@@ -1,0 +1,159 @@
+"""Tables printed as text lines: where they are among a part's lines, and their rows of fields in each layout."""
+
+from __future__ import annotations
+
+import re
+
+from ...findings import Source
+from .items import Field, Line
+from .labels import match, norm, row_label_in
+from .tables import is_value_text
+
+SEPARATED = re.compile(r"\t|\|")
+MD_RULE = re.compile(r"^[\s|:\-]+$")
+TRAILING_NUMBERS = re.compile(r"^(.*?[^\d\s.,/+\-])\s*((?:[-+]?\d[\d.,]*\s*(?:万元|元)?\s*|/\s*)+)$")
+NUMBER_TOKEN = re.compile(r"[-+]?\d[\d.,]*\s*(?:万元|元)?|/")
+FRAGMENT = 12  # a non-table line this short inside a table is a label broken across lines
+MIN_TABLE_LINES = 3
+
+Row = tuple[list[Field], Source, bool]  # fields, where, whether blanks are significant
+
+
+def fields_of(text: str) -> list[str]:
+    if "\t" in text:
+        return text.split("\t")
+    if "|" in text:
+        parts = text.split("|")
+        if text.strip().startswith("|"):
+            parts = parts[1:]
+        return parts
+    return [text]
+
+
+def label_like(text: str, version: str) -> bool:
+    key = norm(text)
+    if not key:
+        return False
+    found = TRAILING_NUMBERS.match(text.strip())
+    head = found.group(1) if found else text
+    return any(m is not None for m in (match(text, version), row_label_in(text, version), match(head, version), row_label_in(head, version)))
+
+
+def tableish(line: Line, version: str) -> bool:
+    text = line.text
+    if not text.strip():
+        return False
+    if "\t" in text.strip("\n") or len([f for f in fields_of(text) if f.strip()]) >= 2:
+        return True
+    if text[:1] == "\t":
+        return True
+    return is_value_text(text) or label_like(text, version)
+
+
+def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of lines that print a table; short fragments between table lines belong to it."""
+    marks = [tableish(line, version) for line in lines]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not marks[i]:
+            i += 1
+            continue
+        start = end = i
+        j = i + 1
+        while j < len(lines):
+            text = lines[j].text.strip()
+            if marks[j]:
+                end = j
+            elif text and len(text) > FRAGMENT:
+                break
+            j += 1
+        count = sum(marks[start : end + 1])
+        labelled = sum(1 for line in lines[start : end + 1] if label_like_any(line.text, version))
+        if count >= MIN_TABLE_LINES and labelled >= 2:
+            spans.append((start, end + 1))
+        i = end + 1
+    return spans
+
+
+def label_like_any(text: str, version: str) -> bool:
+    return any(label_like(f, version) for f in fields_of(text) if f.strip())
+
+
+def split_field(text: str, source: Source) -> list[Field]:
+    """A label followed by numbers in one field (``规章 0 0 0``, ``…申请数量1000001``) → the label, then each number."""
+    stripped = text.strip()
+    found = TRAILING_NUMBERS.match(stripped)
+    if found and not is_value_text(stripped):
+        return [Field(found.group(1), source)] + [Field(t, source) for t in NUMBER_TOKEN.findall(found.group(2))]
+    if stripped and is_value_text(stripped.replace(" ", "")):
+        return [Field(stripped.replace(" ", ""), source)]
+    tokens = stripped.split()
+    if len(tokens) > 1 and all(is_value_text(t) for t in tokens):
+        return [Field(t, source) for t in tokens]
+    return [Field(text, source)]
+
+
+def line_rows(lines: list[Line]) -> list[Row]:
+    """One row per line: cells separated by tabs or ``|``; without separators, the numbers after the label."""
+    out: list[Row] = []
+    for line in lines:
+        text = line.text.rstrip("\n")
+        if not text.strip() or MD_RULE.match(text):
+            continue
+        separated = bool(SEPARATED.search(text.strip()))
+        fields: list[Field] = []
+        for k, piece in enumerate(fields_of(text) if separated else [text]):
+            source = Source(file=line.source.file, line=line.source.line, column=k + 1)
+            if separated and (not piece.strip() or is_value_text(piece)):
+                fields.append(Field(piece, source))
+            else:
+                fields.extend(split_field(piece, source))
+        out.append((fields, line.source, separated))
+    return out
+
+
+def cell_rows(lines: list[Line], version: str) -> list[Row]:
+    """One cell per line: rows end at blank lines and start at a row label; an unindented line continues the cell above."""
+    indented = sum(1 for line in lines if line.text[:1] in ("\t", " ", "\u3000") and line.text.strip())
+    continued = indented > len([x for x in lines if x.text.strip()]) / 2
+    blocks: list[list[Field]] = [[]]
+    for line in lines:
+        text = line.text
+        if not text.strip() and text.strip("\n") == "":
+            blocks.append([])
+            continue
+        cell = text.strip(" \t\u3000")
+        if continued and text[:1] not in ("\t", " ", "\u3000") and blocks[-1] and not is_value_text(cell):
+            blocks[-1][-1] = Field(blocks[-1][-1].text + cell, blocks[-1][-1].source)
+            continue
+        blocks[-1].append(Field(cell, line.source))
+    out: list[Row] = []
+    for block in blocks:
+        row: list[Field] = []
+        for f in block:
+            if row and f.text and not is_value_text(f.text) and is_row_label(f.text, version) and any(x.text for x in row):
+                out.append((row, row[0].source, True))
+                row = []
+            row.append(f)
+        if any(f.text for f in row):
+            out.append((row, row[0].source, True))
+    return out
+
+
+def is_row_label(text: str, version: str) -> bool:
+    m = match(text, version) or row_label_in(text, version)
+    return m is not None and m.label.kind == "row"
+
+
+def table_rows(lines: list[Line], version: str) -> list[Row]:
+    """The rows of a table printed as lines, in whichever layout the lines use."""
+    filled = [line for line in lines if line.text.strip()]
+    multi = sum(1 for line in filled if len(fields_of(line.text.strip())) >= 2 or "\t" in line.text.strip())
+    if filled and multi * 2 >= len(filled):
+        return line_rows(lines)
+    if any(line.text[:1] == "\t" for line in filled):
+        return cell_rows(lines, version)
+    # no separators at all: a label with its numbers on one line, or one cell per line
+    with_numbers = sum(1 for line in filled if len(split_field(line.text, line.source)) > 1)
+    return line_rows(lines) if with_numbers * 2 >= len(filled) else cell_rows(lines, version)

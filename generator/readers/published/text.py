@@ -1,0 +1,85 @@
+"""Plain text (copied from a web page or a PDF, or rendered by reportgen) → lines and box-drawn tables."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ...findings import Source
+from .items import Document, Field, Grid, Line
+
+
+def char_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def canvas(line: str) -> list[str]:
+    """A line as display columns: a wide character fills its column and leaves an empty one after it."""
+    out: list[str] = []
+    for char in line:
+        out.append(char)
+        if char_width(char) == 2:
+            out.append("")
+    return out
+
+
+def is_border(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 2 and s[0] == "+" and s[-1] in "+|" and "-" in s
+
+
+def box_table(lines: list[str], first: int, file: str) -> Grid:
+    """A table drawn with ``+ - |`` (reportgen's text output): cells, spans and wrapped text recovered from the drawing."""
+    rows = [canvas(line.rstrip()) for line in lines]
+    indent = min(len(line) - len(line.lstrip()) for line in lines)
+    rows = [r[indent:] for r in rows]
+    # every line with a "+" is a border, possibly crossed by a cell spanning several rows
+    ys = [y for y, r in enumerate(rows) if "+" in r]
+    xs = sorted({x for y in ys for x, ch in enumerate(rows[y]) if ch == "+"})
+
+    def at(y: int, x: int) -> str:
+        return rows[y][x] if 0 <= x < len(rows[y]) else " "
+
+    taken: set[tuple[int, int]] = set()
+    grid: list[list[Field]] = [[] for _ in range(max(len(ys) - 1, 0))]
+    for i in range(len(ys) - 1):
+        for j in range(len(xs) - 1):
+            if (i, j) in taken:
+                continue
+            colspan = 1
+            while j + colspan < len(xs) - 1 and all(at(y, xs[j + colspan]) not in ("|", "+") for y in range(ys[i] + 1, ys[i + 1])):
+                colspan += 1
+            rowspan = 1
+            while i + rowspan < len(ys) - 1 and at(ys[i + rowspan], xs[j] + 1) != "-":
+                rowspan += 1
+            parts = []
+            for y in range(ys[i] + 1, ys[i + rowspan]):
+                piece = "".join(rows[y][xs[j] + 1 : xs[j + colspan]]).strip() if xs[j] + 1 < len(rows[y]) else ""
+                if piece:
+                    parts.append(piece)
+            for a in range(rowspan):
+                for b in range(colspan):
+                    taken.add((i + a, j + b))
+            grid[i].append(Field("".join(parts), Source(file=file, line=first + ys[i] + 2, column=j + 1)))
+    return Grid(grid, Source(file=file, line=first + 1))
+
+
+def read_text(text: str, file: str) -> Document:
+    """The lines of a text report; runs of box-drawn lines become tables."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    doc = Document(file=file)
+    i = 0
+    while i < len(lines):
+        if is_border(lines[i]):
+            j = i
+            while j < len(lines) and lines[j].strip()[:1] in ("+", "|"):
+                j += 1
+            block = lines[i:j]
+            while block and not is_border(block[-1]):
+                block.pop()
+            if len(block) >= 3:
+                doc.items.append(box_table(block, i, file))
+                i += len(block)
+                continue
+        doc.items.append(Line(lines[i], Source(file=file, line=i + 1)))
+        i += 1
+    return doc

@@ -1,0 +1,130 @@
+"""The annotated copy of a checked workbook: every cell with a finding highlighted and commented, plus a 校验结果 sheet."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..errors import InputError
+from ..fileio import read_bytes, write_atomic
+from ..findings import Finding
+from . import layout as L
+from . import styles as S
+from .archive import inspect_archive
+
+SUFFIX = ".校验结果"
+MAX_ANNOTATED_XML = 30 * 1024 * 1024  # a workbook this large is not loaded whole just to annotate it
+MAX_COMMENT = 2000
+
+
+def annotated_path(path: Path) -> Path:
+    """``<stem>.校验结果.xlsx`` beside the input, or ``…(2).xlsx`` and so on when that exists."""
+    stem = path.stem
+    candidate = path.with_name(f"{stem}{SUFFIX}.xlsx")
+    n = 2
+    while candidate.exists() or candidate == path:
+        candidate = path.with_name(f"{stem}{SUFFIX}({n}).xlsx")
+        n += 1
+    return candidate
+
+
+def annotate(path: Path, findings: Sequence[Finding]) -> Path:
+    """Write the annotated copy of ``path`` and return its path; the input is never modified."""
+    file = str(path)
+    data = read_bytes(path)
+    archive = inspect_archive(data, file)
+    if sum(archive.sizes.values()) > MAX_ANNOTATED_XML:
+        raise InputError("工作簿内容过多，无法生成标注副本；请删除表格以外的多余内容后再试", file)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data))
+    except Exception as exc:  # a damaged file: never a traceback
+        raise InputError(f"无法打开工作簿以生成标注副本（{type(exc).__name__}）", file) from exc
+    marked = _mark_cells(workbook, findings)
+    _results_sheet(workbook, findings, marked)
+    target = annotated_path(path)
+    out = io.BytesIO()
+    workbook.save(out)
+    write_atomic(target, out.getvalue())
+    return target
+
+
+def _mark_cells(workbook, findings: Sequence[Finding]) -> set[tuple[str, str]]:
+    """Fill and comment each cell that has a finding; returns the (sheet, ref) pairs marked."""
+    notes: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        source = finding.source
+        if source is None or not source.sheet or not source.ref or source.sheet not in workbook.sheetnames:
+            continue
+        ws: Worksheet = workbook[source.sheet]
+        ref = _anchor(ws, source.ref)
+        if ref is not None:
+            notes.setdefault((source.sheet, ref), []).append(finding)
+    for (sheet, ref), items in notes.items():
+        cell = workbook[sheet][ref]
+        error = any(f.severity == "error" for f in items)
+        cell.fill = S.FINDING_FILL if error else S.WARNING_FILL
+        text = "\n".join(f"{'错误' if f.severity == 'error' else '警告'} {f.code}：{f.message}" for f in items)
+        if len(text) > MAX_COMMENT:
+            text = text[:MAX_COMMENT] + "…"
+        comment = Comment(text, "reportgen")
+        comment.width = 320
+        comment.height = min(60 + 18 * len(text) // 20, 400)
+        cell.comment = comment
+    return set(notes)
+
+
+def _anchor(ws: Worksheet, ref: str) -> str | None:
+    """The cell that shows ``ref``: itself, or the top-left of the merge it falls in."""
+    try:
+        cell = ws[ref]
+    except (ValueError, IndexError, KeyError):
+        return None
+    if isinstance(cell, tuple):
+        return None
+    for merged in ws.merged_cells.ranges:
+        if cell.coordinate in merged:
+            return L.a1(merged.min_row, merged.min_col)
+    return cell.coordinate
+
+
+def _results_sheet(workbook, findings: Sequence[Finding], marked: set[tuple[str, str]]) -> None:
+    if L.RESULTS in workbook.sheetnames:
+        del workbook[L.RESULTS]
+    ws = workbook.create_sheet(L.RESULTS, 0)
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    workbook.active = 0
+    header = ("序号", "级别", "代码", "位置", "说明")
+    for col, (text, width) in enumerate(zip(header, (6, 8, 24, 28, 100), strict=True), 1):
+        cell = ws.cell(1, col, text)
+        cell.font, cell.fill, cell.border, cell.alignment = S.BOLD, S.HEADER_FILL, S.BOX, S.CENTRE
+        ws.column_dimensions[L.column_letter(col)].width = width
+    if not findings:
+        ws.cell(2, 1, "没有发现问题。").font = S.BODY
+    for i, finding in enumerate(findings, 1):
+        row = i + 1
+        source = finding.source
+        place = ""
+        if source is not None and source.sheet:
+            place = f"{source.sheet}!{source.ref}" if source.ref else source.sheet
+        elif finding.cell:
+            place = finding.cell
+        values = (i, "错误" if finding.severity == "error" else "警告", finding.code, place, finding.message)
+        for col, value in enumerate(values, 1):
+            cell = ws.cell(row, col, value)
+            cell.font, cell.border, cell.alignment = S.BODY, S.BOX, S.LEFT
+        ws.cell(row, 2).fill = S.FINDING_FILL if finding.severity == "error" else S.WARNING_FILL
+        if source is not None and source.sheet and source.ref and any(sheet == source.sheet for sheet, _ in marked):
+            link = ws.cell(row, 4)
+            link.hyperlink = f"#{L.quoted(source.sheet)}!{source.ref}"
+            link.font = S.LINK
+    ws.freeze_panes = "A2"

@@ -1,0 +1,1 @@
+"""Jinja templates and styles of the renderers, packaged as ``generator.templates``."""
