@@ -25,17 +25,15 @@ from .formats import FORMATS, Cell
 from .report import NOT_APPLICABLE, Value
 from .values import display
 
-VALUE_TEXT = "VALUE-TEXT"
+VALUE_NOT_NUMBER = "VALUE-NOT-NUMBER"
 VALUE_NEGATIVE = "VALUE-NEGATIVE"
-VALUE_FRACTION = "VALUE-FRACTION"
+VALUE_NOT_INTEGER = "VALUE-NOT-INTEGER"
 VALUE_NOT_APPLICABLE = "VALUE-NOT-APPLICABLE"
-VALUE_TOO_LARGE = "VALUE-TOO-LARGE"
 CODES: dict[str, str] = {
-    VALUE_TEXT: "单元格的值不是数字",
+    VALUE_NOT_NUMBER: "单元格的值不是数字",
     VALUE_NEGATIVE: "件数或金额为负数",
-    VALUE_FRACTION: "件数不是整数",
+    VALUE_NOT_INTEGER: "件数不是整数",
     VALUE_NOT_APPLICABLE: "该单元格不能填写“/”",
-    VALUE_TOO_LARGE: "数值大得不合理（达到或超过一千万亿）",
 }
 LIMIT = Decimal(10) ** 15  # beyond any real figure; also keeps huge integers out of str() limits
 
@@ -99,7 +97,7 @@ def parse_value(raw: object, cell: Cell) -> ParsedValue:
 def _number(number: Decimal, cell: Cell) -> ParsedValue:
     kind = cell.kind
     if abs(number) >= LIMIT:
-        return _error(VALUE_TOO_LARGE, f"{place(cell)}：数值大得不合理（{number.adjusted() + 1}位数），请检查")
+        return _error(VALUE_NOT_NUMBER, f"{place(cell)}：数值大得不合理（{number.adjusted() + 1}位数），请检查")
     if kind != "signed" and number < 0:
         return _error(VALUE_NEGATIVE, f"{place(cell)}：{QUANTITY[kind]}（{display(number)}）不能为负数")
     if kind == "amount":
@@ -109,14 +107,14 @@ def _number(number: Decimal, cell: Cell) -> ParsedValue:
     except InvalidOperation:  # pragma: no cover - finite decimals always have an integral value
         integral = False
     if not integral:
-        return _error(VALUE_FRACTION, f"{place(cell)}：{QUANTITY[kind]}（{display(number)}）应为整数")
+        return _error(VALUE_NOT_INTEGER, f"{place(cell)}：{QUANTITY[kind]}（{display(number)}）应为整数")
     return ParsedValue(int(number))
 
 
 def _not_a_number(shown: str, cell: Cell) -> ParsedValue:
     if len(shown) > SHOWN_CHARS:
         shown = shown[:SHOWN_CHARS] + "…"
-    return _error(VALUE_TEXT, f"{place(cell)}：“{shown}”不是{EXPECTED[cell.kind]}")
+    return _error(VALUE_NOT_NUMBER, f"{place(cell)}：“{shown}”不是{EXPECTED[cell.kind]}")
 
 
 def _error(code: str, message: str) -> ParsedValue:

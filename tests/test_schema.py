@@ -42,7 +42,7 @@ KEYWORDS = {
 TYPES = {
     "object": lambda v: isinstance(v, dict),
     "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool) or isinstance(v, float) and v.is_integer(),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer()),
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
     "null": lambda v: v is None,
 }
@@ -122,13 +122,18 @@ def test_schema_is_json_and_round_trips() -> None:
 
 
 def test_schema_uses_only_known_keywords() -> None:
-    used = {key for sub in subschemas(SCHEMA) for key in sub if not isinstance(sub.get("type"), str) or key != "properties"}
+    used = {key for sub in subschemas(SCHEMA) for key in sub}
     assert used <= KEYWORDS | ANNOTATIONS
 
 
 def test_every_object_forbids_unknown_keys() -> None:
-    objects = [s for s in subschemas(SCHEMA) if "properties" in s]
+    objects = [s for s in subschemas(SCHEMA) if "properties" in s and "type" in s]
+    conditions = [s for s in subschemas(SCHEMA) if "properties" in s and "type" not in s]
     assert len(objects) > 50
+    assert conditions == [
+        {"properties": {"year": {"minimum": 2008, "maximum": 2020}}},
+        {"properties": {"year": {"minimum": 2021, "maximum": 2100}}},
+    ]
     assert all(s["additionalProperties"] is False for s in objects)
 
 

@@ -127,7 +127,7 @@ def test_directory(tmp_path: Path) -> None:
 
 
 def test_deep_nesting_is_refused_not_crashed(tmp_path: Path) -> None:
-    assert refused("a: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path) == "YAML 嵌套层次过深，无法读取"
+    assert refused("a: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path) == "YAML 嵌套层次过深（超过100层），无法读取"
 
 
 def test_unsafe_tags_are_never_constructed() -> None:
@@ -142,16 +142,16 @@ def test_unsafe_tags_are_never_constructed() -> None:
 @pytest.mark.parametrize(
     ("cells", "code", "message"),
     [
-        ("natural: abc", "VALUE-TEXT", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“abc”不是非负整数"),
+        ("natural: abc", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“abc”不是非负整数"),
         ("natural: -1", "VALUE-NEGATIVE", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：件数（-1）不能为负数"),
-        ("natural: 2.5", "VALUE-FRACTION", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：件数（2.5）应为整数"),
+        ("natural: 2.5", "VALUE-NOT-INTEGER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：件数（2.5）应为整数"),
         ("natural: /", "VALUE-NOT-APPLICABLE", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：不能填写“/”，请填写数字（没有则填0）"),
-        ("natural: yes", "VALUE-TEXT", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“yes”不是非负整数"),
-        ("natural: .inf", "VALUE-TEXT", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“.inf”不是非负整数"),
-        ("natural: 1e400", "VALUE-TEXT", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“1e400”不是非负整数"),
+        ("natural: yes", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“yes”不是非负整数"),
+        ("natural: .inf", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“.inf”不是非负整数"),
+        ("natural: 1e400", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“1e400”不是非负整数"),
         (
             "natural: " + "9" * 5000,
-            "VALUE-TOO-LARGE",
+            "VALUE-NOT-NUMBER",
             "表三“一、本年新收政府信息公开申请数量”行“自然人”列：数值大得不合理（5000位数），请检查",
         ),
         ("natural: [1, 2]", "KEY-TYPE", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：应为一个数字，实际是列表"),
@@ -189,9 +189,9 @@ def test_numbers_written_as_text_or_integral_floats_are_accepted(raw: str, value
 def test_every_bad_value_is_reported_at_once() -> None:
     findings = read(with_new("natural: abc, commercial: -1, research: 1.5")).findings
     assert [(f.code, f.cell) for f in findings] == [
-        ("VALUE-TEXT", "applications.new.natural"),
+        ("VALUE-NOT-NUMBER", "applications.new.natural"),
         ("VALUE-NEGATIVE", "applications.new.commercial"),
-        ("VALUE-FRACTION", "applications.new.research"),
+        ("VALUE-NOT-INTEGER", "applications.new.research"),
     ]
 
 
@@ -278,7 +278,7 @@ def test_missing_year_and_agency() -> None:
 def test_unknown_format_version_reads_tables_by_year() -> None:
     text = BASE.replace("year: 2021", "year: 2021\nformat: 2030") + "  other_handling:\n    fee_unpaid: {natural: x}\n"
     result = read(text)
-    assert [(f.code, f.source.line if f.source else None) for f in result.findings] == [("FORMAT-UNKNOWN", 3), ("VALUE-TEXT", 10)]
+    assert [(f.code, f.source.line if f.source else None) for f in result.findings] == [("FORMAT-UNKNOWN", 3), ("VALUE-NOT-NUMBER", 10)]
     assert result.findings[0].message == "未知的格式版本“2030”：应为“2019”、“2021”；以下按2021年格式检查"
     assert result.findings[1].cell == "applications.other_handling.fee_unpaid.natural"
     assert result.report is not None and result.report.format == "2030"
@@ -368,9 +368,10 @@ def test_duplicate_key() -> None:
     ("fees", "code", "message"),
     [
         ("{notices: -1}", "VALUE-NEGATIVE", "信息处理费“发出收费通知件数”（info_fees.notices）：不能为负数"),
-        ("{notices: 2.5}", "VALUE-FRACTION", "信息处理费“发出收费通知件数”（info_fees.notices）：（2.5）应为整数"),
-        ("{collected: 很多}", "VALUE-TEXT", "信息处理费“实际收取金额（元）”（info_fees.collected）：“很多”不是数字"),
-        ("{notice_amount: [1]}", "VALUE-TEXT", "信息处理费“收费通知金额合计（元）”（info_fees.notice_amount）：应为数字，实际是列表"),
+        ("{notices: 2.5}", "VALUE-NOT-INTEGER", "信息处理费“发出收费通知件数”（info_fees.notices）：（2.5）应为整数"),
+        ("{collected: 很多}", "VALUE-NOT-NUMBER", "信息处理费“实际收取金额（元）”（info_fees.collected）：“很多”不是数字"),
+        ("{notice_amount: [1]}", "VALUE-NOT-NUMBER", "信息处理费“收费通知金额合计（元）”（info_fees.notice_amount）：应为数字，实际是列表"),
+        ("{notices: 1000000000000000}", "VALUE-NOT-NUMBER", "信息处理费“发出收费通知件数”（info_fees.notices）：数值大得不合理，请检查"),
         ("{notices: 1, paid: 3}", "KEY-UNKNOWN", "“info_fees”中的未知字段“paid”，此处可用的字段：notices、notice_amount、collected"),
     ],
 )
@@ -489,3 +490,22 @@ def test_arbitrary_text_never_escapes_as_a_traceback(text: str) -> None:
         assert exc.message
     else:
         assert all(f.message for f in result.findings)
+
+
+def test_check_reports_reader_findings_with_exit_code_1(tmp_path: Path) -> None:
+    from generator.pipeline import check
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(with_new("natural: abc"), encoding="utf-8")
+    outcome = check([path])
+    assert outcome.exit_code == 1
+    f = next(f for f in outcome.findings if f.code == "VALUE-NOT-NUMBER")
+    assert (f.cell, f.source) == ("applications.new.natural", Source(file=str(path), line=7, column=18))
+
+
+def test_deep_nesting_without_libyaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert refused("a: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path) == "YAML 嵌套层次过深（超过100层），无法读取"
+    assert read(with_new("natural: abc")).findings[0].code == "VALUE-NOT-NUMBER"

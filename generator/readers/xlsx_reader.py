@@ -45,6 +45,7 @@ SEARCH_ROWS = 300  # area searched for labels when names are lost
 SEARCH_COLUMNS = 40
 MAX_TEXT_ROWS = 2000  # paragraph rows read from a narrative sheet
 MERGE_SCAN_LIMIT = 5 * 1024 * 1024  # sheets with more XML than this are not scanned for merges
+MAX_NUMBER = Decimal(10) ** 12  # no count or amount of this report comes near it
 LARGE_SHEET = 5 * 1024 * 1024  # a sheet with more XML than this holds content reportgen does not read
 LABEL_MATCH = 0.9  # share of a table's labels that must match when located by labels
 ALIASES = {"社会组织": "社会公益组织"}
@@ -103,7 +104,8 @@ class _Reader:
         return Source(file=self.file, sheet=sheet, ref=L.a1(row, col))
 
     def sheet_names(self) -> list[str]:
-        return list(self.wb.sheetnames)
+        """The worksheets (chart sheets hold no cells)."""
+        return [ws.title for ws in self.wb.worksheets]
 
     def grid(self, sheet: str, rows: int, cols: int) -> Grid:
         """The non-empty cells of ``sheet`` within ``rows`` x ``cols`` (read once, cached)."""
@@ -123,7 +125,7 @@ class _Reader:
     def _names(self) -> dict[str, tuple[str, tuple[int, int, int, int]]]:
         """Workbook defined names that point at one cell or range of an existing sheet: name -> (sheet, bounds)."""
         out: dict[str, tuple[str, tuple[int, int, int, int]]] = {}
-        sheets = set(self.wb.sheetnames)
+        sheets = set(self.sheet_names())
         for name, defined in self.wb.defined_names.items():
             try:
                 destinations = list(defined.destinations)
@@ -192,7 +194,7 @@ class _Reader:
         cells: dict[str, Value] = {}
         for table in fmt.tables:
             cells.update(self.table(fmt, table.key))
-        text = {part.key: self.narrative(fmt, part.key, L.text_sheet(fmt, part.key)) for part in fmt.parts}
+        text = {part.key: self.narrative_sheet(part.key, L.text_sheet(fmt, part.key), field=f"text.{part.key}") for part in fmt.parts}
         preface = self.preface(meta.pop("preface", ""))
         contact = Contact(name=meta.pop("contact.name", None), phone=meta.pop("contact.phone", None))
         units = {path[len("units.") :]: meta.pop(path) for path in list(meta) if path.startswith("units.")}
@@ -237,7 +239,7 @@ class _Reader:
         spot = self.cell_by_name(L.meta_name(path))
         if spot is not None:
             return spot
-        if L.META not in self.wb.sheetnames:
+        if L.META not in self.sheet_names():
             return None
         grid = self.grid(L.META, SEARCH_ROWS, 5)
         for (row, col), (value, _) in sorted(grid.items()):
@@ -318,15 +320,12 @@ class _Reader:
 
     # ------------------------------------------------------------ narrative
 
-    def narrative(self, fmt: Format, part_key: str, sheet: str) -> str:
-        return self.narrative_sheet(part_key, sheet, field=f"text.{part_key}")
-
     def narrative_sheet(self, key: str, standard: str, *, field: str) -> str:
         """Paragraphs of a narrative sheet: column A (standalone subheading) and column B, row by row."""
         named = self.names.get(L.text_name(key))
         if named is not None:
             sheet, (first, heading_col, _, text_col) = named
-        elif standard in self.wb.sheetnames:
+        elif standard in self.sheet_names():
             sheet, first, heading_col, text_col = standard, L.TEXT_FIRST_ROW, L.HEADING_COLUMN, L.PARAGRAPH_COLUMN
         else:
             self.add("XLSX-SHEET-MISSING", "warning", f"找不到工作表“{standard}”，该部分按空白处理")
@@ -403,7 +402,7 @@ class _Reader:
         by_text: dict[str, list[tuple[int, int]]] = {}
         for pos, text in expected.items():
             by_text.setdefault(text, []).append(pos)
-        sheets = sorted(self.wb.sheetnames, key=lambda s: s != layout.sheet)
+        sheets = sorted(self.sheet_names(), key=lambda s: s != layout.sheet)
         best: tuple[int, str, tuple[int, int]] | None = None
         for sheet in sheets:
             if sheet in (L.INSTRUCTIONS, L.META, L.RESULTS):
@@ -517,8 +516,7 @@ class _Reader:
                 return cast(Value, NOT_APPLICABLE)
             number = _number(text)
             if number is None:
-                shown = text if len(text) <= 20 else text[:20] + "…"
-                self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{shown}”不是数字", sheet, ref, cell=cell_id)
+                self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{_short(text)}”不是数字", sheet, ref, cell=cell_id)
                 return None
             value = number
         if isinstance(value, bool | dt.date):
@@ -527,29 +525,37 @@ class _Reader:
         if kind == "e":
             self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{value}”是错误值，不是数字", sheet, ref, cell=cell_id)
             return None
-        return _cell_number(value, spec.kind)
+        number = _number(value)
+        if number is None or abs(number) >= MAX_NUMBER:
+            self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{_short(value)}”过大，不是合理的数字", sheet, ref, cell=cell_id)
+            return None
+        return _cell_number(number, spec.kind)
 
 
-def _cell_number(value: int | float | Decimal, kind: str) -> Value:
-    if isinstance(value, int):
-        return value
-    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+def _cell_number(number: Decimal, kind: str) -> Value:
+    """Counts that are whole become int; amounts and fractional counts stay Decimal (the validator judges them)."""
     if kind != "amount" and number == number.to_integral_value():
         return int(number)
     return number
 
 
 def _number(value: Any) -> Decimal | None:
+    """A finite number of sensible size (text with at most 40 characters), or None."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
+    text = repr(value) if isinstance(value, int | float) else unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
+    if len(text) > 40:
+        return None
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return number if number.is_finite() and number.adjusted() < 30 else None
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 def _integer(value: Any) -> int | None:

@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..cells import LIMIT, VALUE_FRACTION, VALUE_NEGATIVE, VALUE_TEXT, VALUE_TOO_LARGE, parse_value, place
+from ..cells import LIMIT, VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER, parse_value, place
 from ..errors import InputError
 from ..fileio import read_text
 from ..findings import Finding, Source
@@ -60,7 +60,9 @@ MAP = "tag:yaml.org,2002:map"
 DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 DATE_TEXT = re.compile(DATE_PATTERN)
 OPEN_ENDED = "...\n"  # after a block scalar that keeps its trailing newlines; the next key ends it as well
-FLOW_OPENERS_FOR_C = 2000  # libyaml's composer recurses in C: deeper flow nesting could overflow the stack
+FLOW_OPENERS_FOR_C = 2000  # libyaml's composer recurses in C: with more flow openers, check the depth first
+MAX_DEPTH = 100  # a report nests 4 levels deep
+TOO_DEEP = f"YAML 嵌套层次过深（超过{MAX_DEPTH}层），无法读取"
 SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
     ("mapping values are not allowed", "此处不能出现“键: 值”（缩进可能有误，或值中的冒号需要加引号）"),
     ("cannot start any token", "不能用制表符（Tab）或此字符开头，请用空格缩进"),
@@ -91,9 +93,10 @@ def read_yaml_text(text: str, file: str) -> ReadResult:
 
 def compose(text: str, file: str) -> MappingNode:
     """The node tree of a single YAML document whose top level is a mapping (safe: nothing is constructed)."""
-    shallow = text.count("[") + text.count("{") < FLOW_OPENERS_FOR_C
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if shallow else yaml.SafeLoader
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if loader is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
+            check_depth(text, loader)
         root = yaml.compose(text, Loader=loader)  # a safe loader; compose constructs nothing
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -108,10 +111,22 @@ def compose(text: str, file: str) -> MappingNode:
     except yaml.YAMLError as exc:
         raise InputError(f"YAML 语法错误：{exc}", file) from None
     except RecursionError:
-        raise InputError("YAML 嵌套层次过深，无法读取", file) from None
+        raise InputError(TOO_DEEP, file) from None
     if not isinstance(root, MappingNode):
         raise InputError(f"顶层应为键值映射（mapping），实际是{kind(root)}", file)
     return root
+
+
+def check_depth(text: str, loader: type) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, using the event parser (which, unlike the composer, does not recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RecursionError
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def kind(node: Node | None) -> str:
@@ -311,7 +326,8 @@ class _Reader:
                 )
             except ValidationError as exc:  # pragma: no cover - every field was checked above
                 self.add(KEY_TYPE, f"无法组成报告：{exc.error_count()}处字段类型不对", root)
-        return ReadResult(report=report, findings=self.findings, sources=self.sources, file=self.file)
+        findings = sorted(self.findings, key=lambda f: (f.source.line, f.source.column) if f.source else (0, 0))  # in file order
+        return ReadResult(report=report, findings=findings, sources=self.sources, file=self.file)
 
     def year(self, top: Entries, root: MappingNode) -> int | None:
         if "year" not in top:
@@ -471,11 +487,11 @@ class _Reader:
             value_node = nodes[key] = entries[key][1]
             self.sources[f"{INFO_FEES}.{key}"] = self.source(value_node)
             if not isinstance(value_node, ScalarNode):
-                self.fee_error(key, VALUE_TEXT, f"应为数字，实际是{kind(value_node)}", value_node)
+                self.fee_error(key, VALUE_NOT_NUMBER, f"应为数字，实际是{kind(value_node)}", value_node)
                 continue
             value = number_or_text(value_node)
             if isinstance(value, Decimal) and abs(value) >= LIMIT:
-                self.fee_error(key, VALUE_TOO_LARGE, "数值大得不合理，请检查", value_node)
+                self.fee_error(key, VALUE_NOT_NUMBER, "数值大得不合理，请检查", value_node)
             elif value is not None:
                 data[key] = value
         try:
@@ -487,9 +503,9 @@ class _Reader:
                 if error["type"] == "greater_than_equal":
                     self.fee_error(key, VALUE_NEGATIVE, "不能为负数", nodes[key])
                 elif isinstance(value, Decimal) and error["type"].startswith("int"):
-                    self.fee_error(key, VALUE_FRACTION, f"（{value}）应为整数", nodes[key])
+                    self.fee_error(key, VALUE_NOT_INTEGER, f"（{value}）应为整数", nodes[key])
                 else:
-                    self.fee_error(key, VALUE_TEXT, f"“{value}”不是数字", nodes[key])
+                    self.fee_error(key, VALUE_NOT_NUMBER, f"“{value}”不是数字", nodes[key])
             return None
 
     def fee_error(self, key: str, code: str, reason: str, node: Node) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.comments import Comment
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError
@@ -125,6 +126,6 @@ def _results_sheet(workbook, findings: Sequence[Finding], marked: set[tuple[str,
         ws.cell(row, 2).fill = S.FINDING_FILL if finding.severity == "error" else S.WARNING_FILL
         if source is not None and source.sheet and source.ref and any(sheet == source.sheet for sheet, _ in marked):
             link = ws.cell(row, 4)
-            link.hyperlink = f"#{L.quoted(source.sheet)}!{source.ref}"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{L.quoted(source.sheet)}!{source.ref}")
             link.font = S.LINK
     ws.freeze_panes = "A2"

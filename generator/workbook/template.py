@@ -167,6 +167,10 @@ def _build(fmt: Format, values: _Values, report: Report | None) -> Workbook:
 
 
 def _protect(ws: Worksheet, *, rows_editable: bool = False) -> None:
+    """Lock structure (no password) and print each sheet one page wide."""
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -284,16 +288,17 @@ def _narrative(workbook: Workbook, title: str, key: str, paragraphs: Sequence[st
     heads = ("小标题（可不填，独立成段）", caption + "：正文段落，每行一段")
     for col, (text, width) in enumerate(zip(heads, (26, 100), strict=True), 1):
         ws.cell(1, col, text).style = "rg-column-header"
-        ws.column_dimensions[L.column_letter(col)].width = width
+        column = ws.column_dimensions[L.column_letter(col)]
+        column.width = width
+        # the whole column is an unlocked input area: a column style costs nothing per row
+        column.font, column.fill, column.border, column.alignment, column.protection = S.BODY, S.INPUT_FILL, S.BOX, S.TOP_LEFT, S.UNLOCKED
     ws.row_dimensions[1].height = 30
     rows = paragraph_rows(paragraphs)
-    count = max(L.TEXT_ROWS, len(rows) + 50)
-    for i in range(count):
+    for i, pair in enumerate(rows):
         row = L.TEXT_FIRST_ROW + i
-        heading, text = rows[i] if i < len(rows) else ("", "")
-        for col, value in ((L.HEADING_COLUMN, heading), (L.PARAGRAPH_COLUMN, text)):
+        for col, value in zip((L.HEADING_COLUMN, L.PARAGRAPH_COLUMN), pair, strict=True):
             ws.cell(row, col, _text_cell(value, f"“{title}”第{row}行") or None).style = "rg-input-text"
-    last = L.TEXT_FIRST_ROW + count - 1
+    last = L.TEXT_FIRST_ROW + max(L.TEXT_ROWS, len(rows) + 50) - 1
     _name(workbook, L.text_name(key), L.absolute(title, L.TEXT_FIRST_ROW, L.HEADING_COLUMN, last, L.PARAGRAPH_COLUMN))
     ws.freeze_panes = "A2"
     _protect(ws, rows_editable=True)
@@ -355,9 +360,6 @@ def _table(ws: Worksheet, fmt: Format, table_key: str, values: _Values) -> None:
     _checks(ws, layout)
     ws.print_options.horizontalCentered = True
     ws.page_setup.orientation = "landscape" if layout.table.grid.columns > 10 else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     _protect(ws)
 
 

@@ -172,3 +172,26 @@ NUMBERING = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*")
 
 def strip_number(text: str) -> str:
     return NUMBERING.sub("", text.strip())
+
+
+def run_together_header(text: str, version: str) -> Match | None:
+    """Header cells printed without separators (``行政复议行政诉讼``): mostly covered by one table's header labels."""
+    key = norm(text)
+    if len(key) < 4 or len(key) > LONGEST * 3:
+        return None
+    best: Match | None = None
+    for table in {label.table for label in labels(version)}:
+        heads = [x for x in labels(version) if x.table == table and x.kind in ("header", "group") and len(x.key) >= 2]
+        covered = [False] * len(key)
+        found = 0
+        for label in sorted(heads, key=lambda x: len(x.key), reverse=True):
+            start = key.find(label.key)
+            while start >= 0:
+                if not any(covered[start : start + len(label.key)]):
+                    covered[start : start + len(label.key)] = [True] * len(label.key)
+                    found += 1
+                start = key.find(label.key, start + 1)
+        share = sum(covered) / len(key)
+        if found >= 2 and share >= 0.7 and (best is None or share > best.score):
+            best = Match(heads[0], share, False)
+    return best

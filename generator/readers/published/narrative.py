@@ -12,12 +12,17 @@ from .labels import norm, part_labels, ratio, strip_number
 
 NUMERALS = "一二三四五六七八九十"
 HEADING_RATIO = 0.6
-MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.．]|\d+[.、．]|（\d+）|\(\d+\)|[一二三四五六七八九十]是)")
+MARKER = re.compile(
+    r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.．]|\d+[.、．]|（\d+）|\(\d+\)|[一二三四五六七八九十]是)"
+)
 SENTENCE_END = "。！？!?；;：:…”」』）)"
 LONG = 40
 SHORT_HEADING = 30
+TAIL = 6  # the date is looked for among the last lines only
 AGENCY_END = re.compile(r"(局|办|委|院|厅|府|室|会|中心|处|署|所|馆|站|队|部|社|行|办公室|政府)$")
-DATE = re.compile(r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日$")
+DATE = re.compile(
+    r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日$"
+)
 CONTACT_NAME = re.compile(r"填报人\s*[:：]\s*([^\s|｜:：，,；;　]+)")
 CONTACT_PHONE = re.compile(r"(?:联系电话|联系方式|电话)\s*[:：]\s*([0-9()（）\-－— ]{5,}[0-9])")
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -32,8 +37,18 @@ def clean(text: str) -> str:
     t = re.sub(r"<((?:https?|ftp)://[^>\s]+)>", r"\1", t)
     t = re.sub(r"^\(([一二三四五六七八九十]+)\)\s*", r"（\1）", t)
     t = re.sub(r"^(\d+)[.．]\s+", r"\1.", t)
-    t = re.sub(rf"(?<={CJK})[ \t]+(?=\d)|(?<=\d)[ \t]+(?={CJK})", "", t)
-    return t.strip()
+    t = re.sub(rf"(?<={CJK})[ \t]+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])[ \t]+(?={CJK})", "", t)
+    return full_width(t.strip())
+
+
+HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+CJK_PUNCT = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]"
+
+
+def full_width(text: str) -> str:
+    """Half-width punctuation next to Chinese (an extraction artefact) → full-width; URLs and numbers keep theirs."""
+    text = re.sub(rf"(?<={CJK_PUNCT})[,;:?!]|[,;:?!](?={CJK_PUNCT})", lambda m: HALF_PUNCT[m.group(0)], text)
+    return re.sub(rf"\(([^()]*{CJK}[^()]*)\)", r"（\1）", text)
 
 
 def heading_part(text: str, fmt: Format, after: int) -> int | None:
@@ -82,23 +97,35 @@ def is_contact(text: str) -> bool:
     return bool(CONTACT_NAME.search(text) or (CONTACT_PHONE.search(text) and len(clean(text)) < 60))
 
 
-def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None]:
-    """The signature and date at the end of the last part; the lines before them."""
+def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None, list[Line]]:
+    """The signature and date at the end of the last part; the lines before them; lines after the date (page chrome)."""
     idx = [i for i, line in enumerate(lines) if clean(line.text) and not is_contact(line.text)]
     if not idx:
-        return lines, None, None
-    last = idx[-1]
-    date = parse_date(lines[last].text)
-    if date is None:
-        return lines, None, None
+        return lines, None, None, []
+    dated = [k for k in range(len(idx) - 1, max(len(idx) - 1 - TAIL, -1), -1) if parse_date(lines[idx[k]].text)]
+    if not dated:
+        last = idx[-1]
+        text = clean(lines[last].text)
+        if len(idx) >= 2 and signature_like(text):  # a signature without a date
+            return lines[:last], text, None, []
+        return lines, None, None, []
+    k = dated[0]
+    date = parse_date(lines[idx[k]].text)
+    after = [lines[i] for i in idx[k + 1 :]]
     signature = None
-    cut = last
-    if len(idx) >= 2:
-        prev = clean(lines[idx[-2]].text)
+    cut = idx[k]
+    if k >= 1:
+        prev = clean(lines[idx[k - 1]].text)
         if len(prev) <= LONG and not any(c in prev for c in "。；，") and not MARKER.match(prev):
             signature = prev
-            cut = idx[-2]
-    return lines[:cut], signature, date
+            cut = idx[k - 1]
+    return lines[:cut], signature, date, after
+
+
+def signature_like(text: str) -> bool:
+    """A short line naming an agency (``宁波市机关事务管理局``): a signature, or the first line of a split title."""
+    short = len(text) <= SHORT_HEADING and not re.search(r"[。，；：:,、]", text)
+    return short and bool(AGENCY_END.search(text)) and not MARKER.match(text)
 
 
 def paragraphs(lines: list[Line]) -> list[str]:
@@ -165,7 +192,7 @@ def title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
             title = text
             if n > 0:
                 prev = clean(lines[filled[n - 1]].text)
-                if len(prev) <= SHORT_HEADING and "报告" not in prev and AGENCY_END.search(prev) and not re.search(r"[。，；：:,]", prev):
+                if "报告" not in prev and signature_like(prev):
                     title = prev + title
             return re.sub(r"\s+", "", title), lines[i + 1 :]
     return None, lines

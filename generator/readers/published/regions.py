@@ -6,7 +6,7 @@ import re
 
 from ...findings import Source
 from .items import Field, Line
-from .labels import match, norm, row_label_in
+from .labels import match, norm, row_label_in, run_together_header
 from .tables import is_value_text
 
 SEPARATED = re.compile(r"\t|\|")
@@ -36,7 +36,8 @@ def label_like(text: str, version: str) -> bool:
         return False
     found = TRAILING_NUMBERS.match(text.strip())
     head = found.group(1) if found else text
-    return any(m is not None for m in (match(text, version), row_label_in(text, version), match(head, version), row_label_in(head, version)))
+    tries = (match(text, version), row_label_in(text, version), match(head, version), row_label_in(head, version))
+    return any(m is not None for m in tries) or run_together_header(text, version) is not None
 
 
 def tableish(line: Line, version: str) -> bool:
@@ -149,11 +150,22 @@ def is_row_label(text: str, version: str) -> bool:
 def table_rows(lines: list[Line], version: str) -> list[Row]:
     """The rows of a table printed as lines, in whichever layout the lines use."""
     filled = [line for line in lines if line.text.strip()]
-    multi = sum(1 for line in filled if len(fields_of(line.text.strip())) >= 2 or "\t" in line.text.strip())
+    # tabs after the first cell (leading indentation aside), or | separators, mean one row per line
+    multi = sum(1 for line in filled if len(fields_of(line.text.lstrip().rstrip("\n"))) >= 2)
     if filled and multi * 2 >= len(filled):
         return line_rows(lines)
     if any(line.text[:1] == "\t" for line in filled):
         return cell_rows(lines, version)
-    # no separators at all: a label with its numbers on one line, or one cell per line
-    with_numbers = sum(1 for line in filled if len(split_field(line.text, line.source)) > 1)
-    return line_rows(lines) if with_numbers * 2 >= len(filled) else cell_rows(lines, version)
+    return loose_rows(lines, version)
+
+
+def loose_rows(lines: list[Line], version: str) -> list[Row]:
+    """No separators at all: a label with its numbers run together on its line, or followed by one number per line."""
+    out: list[Row] = []
+    for fields, source, _ in line_rows(lines):
+        values_only = all(is_value_text(f.text) for f in fields)
+        if values_only and out and is_row_label(out[-1][0][0].text, version):
+            out[-1][0].extend(fields)  # a number under the label line it belongs to
+            continue
+        out.append((fields, source, False))
+    return out

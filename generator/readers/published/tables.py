@@ -8,12 +8,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from ...findings import Finding, Source
 from ...formats import Format, Row, SumRule
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
-from .labels import Match, match, norm, row_label_in
+from .labels import Match, match, norm, row_label_in, run_together_header
 from .split import TooMany, splits
 
 MAX_CANDIDATES = 20_000  # ways to line cells up, per row
@@ -29,13 +30,15 @@ class Token:
     """One printed value position: a number, a blank, "/", or text that is not a number."""
 
     kind: str  # num | blank | na | text
-    text: str = ""
+    text: str = field(default="", compare=False)
     value: Value | None = None
     unit: str = ""
-    source: Source | None = None
+    source: Source | None = field(default=None, compare=False)
 
 
 BLANK = Token("blank")
+NA: Literal["/"] = "/"
+assert NA == NOT_APPLICABLE
 
 
 def token(f: Field, whole_cell: bool = True) -> Token:
@@ -44,7 +47,7 @@ def token(f: Field, whole_cell: bool = True) -> Token:
     if not text or text in DASHES:
         return Token("blank", f.text, source=f.source)
     if text in ("/", "\\"):
-        return Token("na", f.text, NOT_APPLICABLE, source=f.source)
+        return Token("na", f.text, NA, source=f.source)
     unit = ""
     found = UNIT.search(text)
     if found and NUMBER.match(text[: found.start()].replace(",", "")):
@@ -93,10 +96,17 @@ def describe_row(row: PrintedRow) -> str:
 
 
 def column_label(fmt: Format, cell: str) -> str:
+    """A column as named in a message: ``“自然人”``; table 4 names its group too (``行政复议“结果维持”``)."""
     c = fmt.cells()[cell]
     if c.table == "reviews":
         return f"{c.row.label}“{c.column.label}”"
     return f"“{c.column.label}”"
+
+
+def cell_name(fmt: Format, cell: str) -> str:
+    """A cell as named in a message: ``一、本年新收政府信息公开申请数量“自然人”`` or ``行政复议“结果维持”``."""
+    c = fmt.cells()[cell]
+    return column_label(fmt, cell) if c.table == "reviews" else f"{c.row.label}{column_label(fmt, cell)}"
 
 
 # ---------------------------------------------------------------- reading rows
@@ -116,7 +126,9 @@ def scan(fields: list[Field], version: str) -> RowScan:
     for i, f in enumerate(fields):
         if not f.text.strip() or is_value_text(f.text):
             continue
-        m = match(f.text, version) or row_label_in(f.text, version)
+        m = match(f.text, version)
+        if m is None or not m.exact:
+            m = row_label_in(f.text, version) or m or run_together_header(f.text, version)
         if m is None:
             continue
         if m.label.kind == "row":
@@ -214,13 +226,14 @@ def unit_from_header(fields: list[Field], fmt: Format, units: dict[str, str]) ->
 # ---------------------------------------------------------------- lining cells up
 
 
-def numbers(assignment: dict[str, Token], cells: tuple[str, ...]) -> list[Value] | None:
-    out: list[Value] = []
+def numbers(assignment: dict[str, Token], cells: tuple[str, ...]) -> list[Decimal] | None:
+    out: list[Decimal] = []
     for cell in cells:
         tok = assignment.get(cell)
         if tok is None or tok.kind == "text":
             return None
-        out.append(0 if tok.kind in ("blank", "na") else tok.value)  # type: ignore[arg-type]
+        value = tok.value
+        out.append(Decimal(value) if tok.kind == "num" and value is not None and not isinstance(value, str) else Decimal(0))
     return out
 
 
@@ -230,8 +243,8 @@ def holds(rule: SumRule, assignment: dict[str, Token]) -> bool | None:
     right = numbers(assignment, rule.right)
     if left is None or right is None:
         return None
-    a = sum(left, Decimal(0))  # type: ignore[arg-type]
-    b = sum(right, Decimal(0))  # type: ignore[arg-type]
+    a = sum(left, Decimal(0))
+    b = sum(right, Decimal(0))
     return a <= b if rule.relation == "<=" else a == b
 
 
@@ -265,10 +278,17 @@ def line_up(row: PrintedRow, fmt: Format) -> Candidates:
     if len(toks) >= n:
         return remove(toks, n)
     filled = [t for t in stripped if t.kind != "blank"]
-    if filled and len(filled) == len(stripped) and all(t.kind == "num" and str(t.value).isdigit() for t in filled):
-        if sum(len(str(t.value)) for t in filled) >= n and any(len(str(t.value)) > 1 for t in filled):
-            return split_row(row, [str(t.value) for t in filled], fmt)
+    pieces = [digits(t) for t in filled]
+    run_together = filled and len(filled) == len(stripped) and all(pieces)
+    if run_together and sum(len(p) for p in pieces) >= n and any(len(p) > 1 for p in pieces):
+        return split_row(row, pieces, fmt)
     return insert(stripped, n)
+
+
+def digits(tok: Token) -> str:
+    """The digits a token prints, if it is a plain run of digits (``0000000`` keeps its seven zeros)."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", tok.text))
+    return text if tok.kind == "num" and text.isdigit() else ""
 
 
 def remove(toks: list[Token], n: int) -> Candidates:
@@ -318,6 +338,12 @@ def split_row(row: PrintedRow, pieces: list[str], fmt: Format) -> Candidates:
         found = []
         return Candidates([], "split", digits="".join(pieces))
     options = [tuple(Token("num", str(v), v, source=source) for v in parts) for parts in found]
+    if len(options) > 1:
+        # the plausibility rules (e.g. 本年新公开数量 ≤ 对外公开总数量) settle a split only when exactly one way passes them
+        soft = [r for r in fmt.soft_rules if set(r.left) | set(r.right) <= set(row.cells)]
+        plausible = [o for o in options if all(holds(r, assignment_of(row, o)) is not False for r in soft)]
+        if soft and len(plausible) == 1:
+            options = plausible
     return Candidates(options, "split", digits="".join(pieces))
 
 
@@ -417,14 +443,19 @@ def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *,
                 Finding(
                     code="IMPORT-SPLIT",
                     severity="warning",
-                    message=f"{where}的数字连在一起（{cands.digits}），根据勾稽关系拆分为：{values}，请核对",
+                    message=f"{where}的数字连在一起（{cands.digits}），根据{'本行和其他行的' if jointly else ''}勾稽关系拆分为：{values}，请核对",
                     cell=row.cells[0],
                     source=row.source,
                 )
             )
         else:
             code = "IMPORT-SPLIT-NONE" if not options else "IMPORT-SPLIT-AMBIGUOUS"
-            why = "没有一种拆分符合勾稽关系" if not options else f"有 {len(options)} 种拆分都符合勾稽关系，无法确定"
+            if not options:
+                why = "没有一种拆分符合勾稽关系"
+            elif row_rules(fmt, row.cells) or any(set(r.left) & set(row.cells) for r in fmt.rules):
+                why = f"有 {len(options)} 种拆分都符合勾稽关系，无法确定"
+            else:
+                why = f"有 {len(options)} 种拆分方式，且该行没有勾稽关系可以确定"
             out.findings.append(
                 Finding(
                     code=code,
@@ -436,7 +467,7 @@ def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *,
                 )
             )
             return
-    elif len(options) > 1:
+    elif len(options) > 1 and row.positional:  # printed blank positions: reports that fill in totals only
         chosen = totals_first(row, options, fmt)
         if chosen is not None:
             out.findings.append(
@@ -508,7 +539,7 @@ def store(cell: str, tok: Token, row: PrintedRow, fmt: Format, out: TableReading
         out.blanks.append(cell)
         return
     if tok.kind == "na" and spec.column.not_applicable:
-        out.cells[cell] = NOT_APPLICABLE
+        out.cells[cell] = NA
         return
     if tok.kind != "num" or tok.value is None:
         out.findings.append(
@@ -521,9 +552,9 @@ def store(cell: str, tok: Token, row: PrintedRow, fmt: Format, out: TableReading
             )
         )
         return
-    value = tok.value
+    value: int | Decimal = tok.value  # type: ignore[assignment]  # a "num" token holds a number
     if spec.kind == "amount" and not isinstance(value, Decimal):
-        value = Decimal(value)  # type: ignore[arg-type]
+        value = Decimal(value)
     elif spec.kind != "amount" and isinstance(value, Decimal) and value == value.to_integral_value():
         value = int(value)
     out.cells[cell] = value

@@ -1,0 +1,55 @@
+"""Read a published report (.txt/.md, .docx, .html) back into reportgen's Report, with import findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import InputError
+from ...fileio import read_bytes
+from ...report import ReadResult
+from .assemble import assemble, blank_cells, ensure_content
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIXES = (".docx",)
+EMPTY = "文件为空，没有可导入的内容"
+
+
+def decode(data: bytes, file: str) -> str:
+    """UTF-8 (with or without BOM), else GB18030, which Chinese offices still use for text copies."""
+    if b"\x00" in data[:8192]:
+        raise InputError("这是一个二进制文件，不是文本文件", file)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("无法识别文件编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8", file)
+
+
+def read_published(path: Path) -> ReadResult:
+    """A published report read back: suffix decides the layout; InputError when it cannot be read or is no report."""
+    suffix = path.suffix.lower()
+    file = str(path)
+    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES):
+        raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx 或 .html", file)
+    data = read_bytes(path)
+    if not data.strip():
+        raise InputError(EMPTY, file)
+    if suffix in DOCX_SUFFIXES:
+        from .docx import read_docx
+
+        doc = read_docx(data, file)
+    elif suffix in HTML_SUFFIXES:
+        from .html import read_html
+
+        doc = read_html(data, file)
+    else:
+        from .text import read_text
+
+        doc = read_text(decode(data, file), file)
+    ensure_content(doc, EMPTY)
+    return assemble(doc)
+
+
+__all__ = ["blank_cells", "read_published"]

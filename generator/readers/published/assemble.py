@@ -1,0 +1,278 @@
+"""A published report's lines and tables → the Report model, with every doubt reported as a finding."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...errors import InputError
+from ...findings import Finding, Source
+from ...formats import FORMATS, Format, format_for_year
+from ...report import Contact, InfoFees, Narrative, ReadResult, Report
+from ...view import preface_text
+from .items import Document, Grid, Line
+from .labels import detect_version
+from .narrative import (
+    closing,
+    contact_of,
+    heading_part,
+    is_contact,
+    paragraphs,
+    title_facts,
+    title_lines,
+    year_in,
+)
+from .regions import Row, regions, table_rows
+from .tables import TABLE_NAMES, TableReading, cell_name, collect, read_rows
+
+NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
+AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
+LIST_LIMIT = 12
+
+
+def all_text(doc: Document) -> str:
+    texts: list[str] = []
+    for item in doc.items:
+        if isinstance(item, Line):
+            texts.append(item.text)
+        else:
+            texts.extend(f.text for row in item.rows for f in row)
+    return "\n".join(texts)
+
+
+def headings(doc: Document, fmt: Format) -> dict[int, int]:
+    """Part index → item index of its heading, parts in order."""
+    found: dict[int, int] = {}
+    last = -1
+    for i, item in enumerate(doc.items):
+        if isinstance(item, Line):
+            part = heading_part(item.text, fmt, last)
+            if part is not None:
+                found[part] = i
+                last = part
+    return found
+
+
+def split_part(items: list[Line | Grid], version: str) -> tuple[list[Line], list[Row], list[Line]]:
+    """A part's lines before its table, the table rows (from grids and from table lines), and the lines after."""
+    before: list[Line] = []
+    after: list[Line] = []
+    rows: list[Row] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        spans = regions(run, version)
+        pos = 0
+        for start, end in spans:
+            (before if not rows else after).extend(run[pos:start])
+            rows.extend(table_rows(run[start:end], version))
+            pos = end
+        (before if not rows else after).extend(run[pos:])
+        run.clear()
+
+    for item in items:
+        if isinstance(item, Grid):
+            flush()
+            rows.extend((list(r), r[0].source if r else item.source, item.fields_are_cells) for r in item.rows if r)
+        else:
+            run.append(item)
+    flush()
+    return before, rows, after
+
+
+def assemble(doc: Document) -> ReadResult:
+    """The report a document prints; raises InputError when it is not a report at all."""
+    text = all_text(doc)
+    version, hits = detect_version(text)
+    fmt = FORMATS[version] if version else FORMATS[max(FORMATS)]
+    heads = headings(doc, fmt)
+    if not heads and not any(hits.values()):
+        raise InputError(NOT_A_REPORT, doc.file)
+    findings: list[Finding] = []
+    sources: dict[str, Source] = {}
+    first = min(heads.values()) if heads else len(doc.items)
+    preamble = [x for x in doc.items[:first] if isinstance(x, Line)]
+    title, preface_lines = title_lines(preamble)
+    agency, year = title_facts(title)
+
+    order = sorted(heads.items(), key=lambda kv: kv[1])
+    bounds = [(part, start + 1, order[k + 1][1] if k + 1 < len(order) else len(doc.items)) for k, (part, start) in enumerate(order)]
+    if not heads:
+        bounds = [(0, first, len(doc.items))]
+    # grids before part 一 (a heading missing) still belong to the tables
+    rows: list[Row] = []
+    texts: dict[str, list[str]] = {}
+    signature = date = None
+    for k, (part, start, end) in enumerate(bounds):
+        items = doc.items[start:end]
+        before, part_rows, after = split_part(items, fmt.version)
+        rows.extend(part_rows)
+        lines = before + after
+        if k == len(bounds) - 1:
+            lines, signature, date, chrome = closing(lines)
+            if chrome:
+                dropped = "；".join(line.text.strip() for line in chrome)
+                findings.append(
+                    Finding(
+                        code="IMPORT-TRAILING",
+                        severity="warning",
+                        message=f"成文日期之后的 {len(chrome)} 行不属于报告正文，未导入：{dropped[:80]}",
+                        source=chrome[0].source,
+                    )
+                )
+        key = fmt.parts[part].key
+        texts[key] = paragraphs(lines)
+        heading = doc.items[order[k][1]] if heads else None
+        if isinstance(heading, Line):
+            sources[f"text.{key}"] = heading.source
+    for index, spec in enumerate(fmt.parts):
+        if index not in heads and heads:
+            findings.append(
+                Finding(code="IMPORT-MISSING-PART", severity="warning", message=f"没有找到“{spec.heading}”部分（标题缺失或报告不完整）")
+            )
+
+    if year is None:
+        year = year_in(text)
+        if year is None and date is not None:
+            year = date.year - 1
+    if year is None:
+        year = fmt.first_year
+        findings.append(Finding(code="IMPORT-YEAR-MISSING", severity="warning", message=f"没有找到报告年度，暂按 {year} 年读取，请核对"))
+    if version is None:
+        fmt = format_for_year(year)
+        findings.append(
+            Finding(
+                code="IMPORT-VERSION",
+                severity="warning",
+                message=f"无法从表格标签判断格式版本，按报告年度采用 {fmt.version} 版格式",
+            )
+        )
+    if agency is None or (AGENCY_SUFFIX.match(agency) and signature):
+        agency = signature or agency
+    if not agency:
+        findings.append(
+            Finding(code="IMPORT-AGENCY-MISSING", severity="warning", message="没有找到机关名称（标题和署名都没有），请在导入结果中填写")
+        )
+
+    printed, units, row_findings = collect(rows, fmt)
+    reading = read_rows(printed, fmt, units)
+    findings += row_findings + reading.findings + table_findings(reading, fmt)
+    sources.update(reading.sources)
+
+    name, phone = contact_of([x.text for x in doc.items if isinstance(x, Line)] + [f.text for r in rows for f in r[0]])
+    narrative = Narrative(**{key: "\n\n".join(paras) for key, paras in texts.items()})
+    info_fees = fees(fmt, narrative.other_matters)
+    if info_fees is not None and narrative.other_matters.strip() in generated_fee_texts(fmt, info_fees):
+        narrative.other_matters = ""
+    report = Report(
+        agency=agency or "",
+        year=year,
+        format=fmt.version,
+        title=title,
+        date=date,
+        signature=signature,
+        preface="\n\n".join(paragraphs(preface_lines)),
+        contact=Contact(name=name, phone=phone) if name or phone else None,
+        text=narrative,
+        cells=reading.cells,
+        units=reading.units,
+        info_fees=info_fees,
+    )
+    tidy_defaults(report)
+    return ReadResult(report=report, findings=findings, sources=sources, file=doc.file)
+
+
+def tidy_defaults(report: Report) -> None:
+    """Fields equal to what reportgen would print anyway are left to their defaults."""
+    if report.title and report.title == f"{report.agency}{report.year}年政府信息公开工作年度报告":
+        report.title = None
+    if report.signature and report.signature == report.agency:
+        report.signature = None
+    if report.preface:
+        auto = report.model_copy(update={"preface": "auto"})
+        if preface_text(auto) == report.preface:
+            report.preface = "auto"
+
+
+def generated_fee_texts(fmt: Format, fees_: InfoFees) -> set[str]:
+    from ...values import display
+
+    return {
+        fmt.fee_sentence.format(notices=fees_.notices, notice_amount=display(fees_.notice_amount), collected=display(fees_.collected)),
+        fmt.no_fee_sentence,
+    }
+
+
+def fees(fmt: Format, text: str) -> InfoFees | None:
+    """信息处理费 figures stated in part 六 in the format's own sentence."""
+    if not fmt.fee_sentence:
+        return None
+    if fmt.no_fee_sentence and fmt.no_fee_sentence in text:
+        return InfoFees()
+    pattern = re.escape(fmt.fee_sentence)
+    for name in ("notices", "notice_amount", "collected"):
+        pattern = pattern.replace(re.escape("{" + name + "}"), rf"(?P<{name}>\d+(?:\.\d+)?)")
+    found = re.search(pattern, text)
+    if not found:
+        return None
+    return InfoFees(
+        notices=int(found.group("notices")),
+        notice_amount=Decimal(found.group("notice_amount")),
+        collected=Decimal(found.group("collected")),
+    )
+
+
+def table_findings(reading: TableReading, fmt: Format) -> list[Finding]:
+    """Missing tables and rows, and the cells printed blank (kept apart from 0)."""
+    out: list[Finding] = []
+    for table in fmt.tables:
+        name = TABLE_NAMES[table.key]
+        if table.key not in reading.tables:
+            out.append(
+                Finding(
+                    code="IMPORT-MISSING-TABLE",
+                    severity="warning",
+                    message=f"没有找到{name}（{table.title}），其单元格未导入",
+                )
+            )
+            continue
+        missing = [row for row in table.rows if f"{table.key}.{row.key}" not in reading.rows]
+        if missing:
+            out.append(
+                Finding(
+                    code="IMPORT-MISSING-ROW",
+                    severity="warning",
+                    message=f"{name}缺少 {len(missing)} 行，未导入：" + "、".join(f"“{r.label}”" for r in missing[:LIST_LIMIT]),
+                    cell=f"{table.key}.{missing[0].key}.{missing[0].columns[0].key}",
+                    related=tuple(f"{table.key}.{r.key}.{c.key}" for r in missing for c in r.columns),
+                )
+            )
+        blanks = [c for c in reading.blanks if c.startswith(table.key + ".")]
+        if blanks:
+            shown = "、".join(cell_name(fmt, c) for c in blanks[:LIST_LIMIT])
+            more = f"等 {len(blanks)} 个" if len(blanks) > LIST_LIMIT else ""
+            out.append(
+                Finding(
+                    code="IMPORT-BLANK",
+                    severity="warning",
+                    message=f"{name}有 {len(blanks)} 个单元格印为空白（未填数字，不同于 0），导入时不填、计算时按 0 处理：{shown}{more}",
+                    cell=blanks[0],
+                    related=tuple(blanks),
+                )
+            )
+    return out
+
+
+def blank_cells(result: ReadResult) -> list[str]:
+    """The cells a published report printed blank (as opposed to 0), from an import's findings."""
+    return [c for f in result.findings if f.code == "IMPORT-BLANK" for c in f.related]
+
+
+def ensure_content(doc: Document, what: str) -> None:
+    if not any((isinstance(x, Line) and x.text.strip()) or isinstance(x, Grid) for x in doc.items):
+        raise InputError(what, doc.file)
+
+
+__all__ = ["assemble", "blank_cells", "ensure_content", "is_contact"]
