@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.errors import InputError
@@ -24,7 +25,7 @@ from generator.render.docx import render_docx
 from generator.render.html import render_html
 from generator.render.text import render_text
 from generator.report import InfoFees, Narrative, ReadResult, Report
-from generator.values import complete
+from generator.values import complete, number
 from generator.view import build_view
 
 from .conftest import SAMPLES, sample_yamls
@@ -360,7 +361,7 @@ def test_extra_columns(tmp_path: Path) -> None:
         label = cells[-8] if len(cells) >= 8 else ""
         row = next((r for r in FORMATS["2021"].table("applications").rows if r.label == label), None)
         if row is not None:
-            legal = sum(values[f"applications.{row.key}.{c}"] for c in ("commercial", "research", "nonprofit", "legal_service", "other"))
+            legal = sum(number(values[f"applications.{row.key}.{c.key}"]) for c in row.columns[1:] if not c.total)  # all but 自然人
             cells.insert(len(cells) - 6, str(legal))
         out.append("\t".join(cells))
     result = read_published(write(tmp_path, out))
@@ -405,8 +406,9 @@ def test_check_published_report_sees_narrative_contradiction(tmp_path: Path) -> 
     """`check` on a published report: import, then every rule, including text figures that contradict the tables."""
     original = read_yaml(SAMPLES / "example-county-bureau-2021.yaml").report
     assert original is not None
-    want = complete(original)["applications.new.total"]
-    text = render_text(original.model_copy(update={"text": original.text.model_copy(update={"overview": f"本年度共收到政府信息公开申请{want + 5}件。"})}))
+    wrong = number(complete(original)["applications.new.total"]) + 5
+    narrative = original.text.model_copy(update={"overview": f"本年度共收到政府信息公开申请{wrong}件。"})
+    text = render_text(original.model_copy(update={"text": narrative}))
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     result, outcome = check_one(path)
@@ -427,7 +429,9 @@ def minimal_docx(paragraphs: list[str]) -> bytes:
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr(
+            "[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+        )
         archive.writestr("word/document.xml", document)
     return buffer.getvalue()
 
@@ -474,7 +478,7 @@ def test_huge_file_refused_without_reading(tmp_path: Path) -> None:
     assert info.value.message == "文件过大（50.0 MB），上限为 10 MB"
 
 
-def test_cli_import_and_bad_input(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_import_and_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
     ok = runner.invoke(app, ["import", str(seed("003")), "-o", str(out)])
     assert ok.exit_code == 0, ok.output

@@ -286,7 +286,8 @@ def _meta_validation(ws: Worksheet, meta: L.MetaField, ref: str) -> None:
 def _narrative(workbook: Workbook, title: str, key: str, paragraphs: Sequence[str], caption: str) -> None:
     ws = workbook.create_sheet(title)
     heads = ("小标题（可不填，独立成段）", caption + "：正文段落，每行一段")
-    for col, (text, width) in enumerate(zip(heads, (26, 100), strict=True), 1):
+    widths = (26, 100)
+    for col, (text, width) in enumerate(zip(heads, widths, strict=True), 1):
         ws.cell(1, col, text).style = "rg-column-header"
         column = ws.column_dimensions[L.column_letter(col)]
         column.width = width
@@ -298,6 +299,9 @@ def _narrative(workbook: Workbook, title: str, key: str, paragraphs: Sequence[st
         row = L.TEXT_FIRST_ROW + i
         for col, value in zip((L.HEADING_COLUMN, L.PARAGRAPH_COLUMN), pair, strict=True):
             ws.cell(row, col, _text_cell(value, f"“{title}”第{row}行") or None).style = "rg-input-text"
+        # Excel and LibreOffice do not fit row heights to wrapped text on opening: estimate them
+        lines = max(math.ceil(S.text_width(text) / (width - 2)) for text, width in zip(pair, widths, strict=True))
+        ws.row_dimensions[row].height = min(409, S.LINE_HEIGHT * max(lines, 1) + 4)
     last = L.TEXT_FIRST_ROW + max(L.TEXT_ROWS, len(rows) + 50) - 1
     _name(workbook, L.text_name(key), L.absolute(title, L.TEXT_FIRST_ROW, L.HEADING_COLUMN, last, L.PARAGRAPH_COLUMN))
     ws.freeze_panes = "A2"

@@ -439,11 +439,12 @@ def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *,
     if cands.how == "split":
         if len(options) == 1:
             values = "、".join(t.text for t in options[0])
+            rules = "本行和其他行的" if jointly else ""
             out.findings.append(
                 Finding(
                     code="IMPORT-SPLIT",
                     severity="warning",
-                    message=f"{where}的数字连在一起（{cands.digits}），根据{'本行和其他行的' if jointly else ''}勾稽关系拆分为：{values}，请核对",
+                    message=f"{where}的数字连在一起（{cands.digits}），根据{rules}勾稽关系拆分为：{values}，请核对",
                     cell=row.cells[0],
                     source=row.source,
                 )
