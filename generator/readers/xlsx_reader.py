@@ -376,7 +376,7 @@ class _Reader:
             raw = grid.get((row, col))
             if raw is None:
                 continue
-            value = self.cell_value(fmt, specs[cell_id], cell_id, raw, sheet, row, col)
+            value = self.cell_value(fmt, specs[cell_id], raw, sheet, row, col)
             if value is not None:
                 cells[cell_id] = value
         return cells
@@ -494,49 +494,29 @@ class _Reader:
             out.add((min_row, min_col, max_row, max_col))
         return out
 
-    def cell_value(self, fmt: Format, spec: Any, cell_id: str, raw: tuple[Any, str], sheet: str, row: int, col: int) -> Value | None:
+    def cell_value(self, fmt: Format, spec: Cell, raw: tuple[Any, str], sheet: str, row: int, col: int) -> Value | None:
         """A table cell's value; None for blank, for a total's formula and for what is reported as a finding."""
         value, kind = raw
         ref = L.a1(row, col)
-        place = where(spec, fmt)
-        if kind == "f" or not isinstance(value, str | int | float | dt.datetime | dt.date | bool):
+        if kind == "f" or not isinstance(value, str | int | float | dt.date | bool):
             if spec.total:
                 return None  # the template's formula: recomputed from the leaves
             formula = value if isinstance(value, str) else "公式"
-            self.add("XLSX-FORMULA", "error", f"{place}填写的是公式“{formula}”：请直接填写数字，不要填写公式", sheet, ref, cell=cell_id)
+            message = f"{place(spec)}：填写的是公式“{_short(formula)}”，请直接填写数字，不要填写公式"
+            self.add(XLSX_FORMULA, "error", message, sheet, ref, cell=spec.id)
             return None
-        if isinstance(value, str):
-            text = unicodedata.normalize("NFKC", value).strip()
-            if not text:
-                return None
-            if len(value) > TEXT_LIMIT:
-                self.add("XLSX-TEXT-TOO-LONG", "error", f"{place}有 {len(value)} 个字符，超过单元格上限", sheet, ref, cell=cell_id)
-                return None
-            if text == NOT_APPLICABLE:
-                return cast(Value, NOT_APPLICABLE)
-            number = _number(text)
-            if number is None:
-                self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{_short(text)}”不是数字", sheet, ref, cell=cell_id)
-                return None
-            value = number
-        if isinstance(value, bool | dt.date):
-            self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{value}”不是数字", sheet, ref, cell=cell_id)
+        if kind == "e" or isinstance(value, dt.date):  # an error value such as #REF!, or a date typed into a count
+            shown = value.isoformat() if isinstance(value, dt.date) else value
+            self.add(VALUE_NOT_NUMBER, "error", f"{place(spec)}：“{shown}”不是数字", sheet, ref, cell=spec.id)
             return None
-        if kind == "e":
-            self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{value}”是错误值，不是数字", sheet, ref, cell=cell_id)
+        if isinstance(value, str) and len(value) > TEXT_LIMIT:
+            self.add(XLSX_TEXT_TOO_LONG, "error", f"{place(spec)}：有 {len(value)} 个字符，超过单元格上限", sheet, ref, cell=spec.id)
             return None
-        number = _number(value)
-        if number is None or abs(number) >= MAX_NUMBER:
-            self.add("VALUE-NOT-NUMBER", "error", f"{place}的值“{_short(value)}”过大，不是合理的数字", sheet, ref, cell=cell_id)
+        parsed = parse_value(value, spec)
+        if parsed.code:
+            self.add(parsed.code, "error", parsed.message or "", sheet, ref, cell=spec.id)
             return None
-        return _cell_number(number, spec.kind)
-
-
-def _cell_number(number: Decimal, kind: str) -> Value:
-    """Counts that are whole become int; amounts and fractional counts stay Decimal (the validator judges them)."""
-    if kind != "amount" and number == number.to_integral_value():
-        return int(number)
-    return number
+        return parsed.value
 
 
 def _number(value: Any) -> Decimal | None:

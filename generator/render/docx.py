@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import BaseStyle
+from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from ..errors import InputError
@@ -406,23 +407,49 @@ def add_table(document: WordDocument, table: TableView) -> None:
 # ---------------------------------------------------------------- content
 
 
+def styled(document: WordDocument, text: str, style: str) -> DocxParagraph:
+    """A new paragraph in a named style; the style id is set directly because python-docx's lookup is slow."""
+    word = document.add_paragraph(text)
+    ident = style_id(document, style)
+    # like python-docx, the default paragraph style is implied rather than written
+    word._p.get_or_add_pPr().style = None if ident == style_id(document, DEFAULT_PARAGRAPH) else ident
+    return word
+
+
+def styled_run(word: DocxParagraph, text: str, style: str, document: WordDocument) -> None:
+    run = word.add_run(text)
+    run._r.style = style_id(document, style)
+
+
+DEFAULT_PARAGRAPH = ""
+
+
+def style_id(document: WordDocument, name: str) -> str:
+    """The style id of a style name ("" names the default paragraph style), looked up once per document."""
+    cache: dict[str, str] = document.__dict__.setdefault("_reportgen_style_ids", {})
+    if name not in cache:
+        style = document.styles.default(WD_STYLE_TYPE.PARAGRAPH) if name == DEFAULT_PARAGRAPH else document.styles[name]
+        cache[name] = style.style_id if style is not None else ""
+    return cache[name]
+
+
 def add_paragraph(document: WordDocument, paragraph: Paragraph) -> None:
     """A narrative paragraph: a standalone （一） heading, or body text with an optional run-in heading."""
     if paragraph.standalone:
-        document.add_paragraph(xml_text(paragraph.text), style=HEADING2_STYLE)
+        styled(document, xml_text(paragraph.text), HEADING2_STYLE)
         return
-    word = document.add_paragraph(style=BODY_STYLE)
+    word = styled(document, "", BODY_STYLE)
     if paragraph.heading:
-        word.add_run(xml_text(paragraph.heading), style=RUN_IN_STYLE)
+        styled_run(word, xml_text(paragraph.heading), RUN_IN_STYLE, document)
     word.add_run(xml_text(paragraph.rest if paragraph.heading else paragraph.text))
 
 
 def add_content(document: WordDocument, view: ReportView) -> None:
-    document.add_paragraph(xml_text(view.title), style=TITLE_STYLE)
+    styled(document, xml_text(view.title), TITLE_STYLE)
     for paragraph in view.preface:
         add_paragraph(document, paragraph)
     for part in view.parts:
-        document.add_paragraph(part.heading, style=HEADING1_STYLE)
+        styled(document, part.heading, HEADING1_STYLE)
         if part.table:
             add_table(document, part.table)
         for paragraph in part.paragraphs:
@@ -430,10 +457,10 @@ def add_content(document: WordDocument, view: ReportView) -> None:
     # GB/T 9704: the signature and date never stand alone on the last page; the last lines of text come along
     document.paragraphs[-1].paragraph_format.keep_with_next = True
     if view.contact:
-        document.add_paragraph(xml_text(view.contact), style=BODY_STYLE).paragraph_format.keep_with_next = True
-    document.add_paragraph(xml_text(view.signature), style=SIGNATURE_STYLE)
+        styled(document, xml_text(view.contact), BODY_STYLE).paragraph_format.keep_with_next = True
+    styled(document, xml_text(view.signature), SIGNATURE_STYLE)
     if view.date:
-        document.add_paragraph(view.date, style=DATE_STYLE)
+        styled(document, view.date, DATE_STYLE)
 
 
 # ---------------------------------------------------------------- the package
