@@ -134,8 +134,12 @@ def check(paths: Sequence[Path], previous: Path | None = None, progress: Progres
     return outcome
 
 
-def output_stem(path: Path) -> str:
-    return path.stem
+def output_stems(paths: Sequence[Path]) -> dict[Path, str]:
+    """Output file stems: the input's stem, plus its suffix where two inputs share a stem (a.yaml, a.xlsx)."""
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[path.stem] = counts.get(path.stem, 0) + 1
+    return {p: p.stem if counts[p.stem] == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower()}" for p in paths}
 
 
 def render(
@@ -200,6 +204,7 @@ def build(
     prev = read_previous(previous)
     outcome = Outcome()
     files = expand_inputs(paths)
+    stems = output_stems(files)
     for i, path in enumerate(files, 1):
         if progress:
             progress(i, len(files), path)
@@ -208,7 +213,7 @@ def build(
         if result is None or result.report is None or file_outcome.failed:
             continue
         try:
-            written = render(result.report, out_dir, output_stem(path), formats, reference_doc=reference_doc, timestamp=timestamp)
+            written = render(result.report, out_dir, stems[path], formats, reference_doc=reference_doc, timestamp=timestamp)
         except InputError as exc:
             file_outcome.unreadable = str(exc)
             continue

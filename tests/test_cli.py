@@ -175,3 +175,13 @@ def test_export_refuses_other_suffix(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", str(EXAMPLE), "-o", str(tmp_path / "x.json")])
     assert result.exit_code == 2
     assert result.stderr == f"错误：导出文件应为 .csv 或 .xlsx：{tmp_path / 'x.json'}\n"
+
+
+def test_inputs_sharing_a_stem_get_distinct_outputs(tmp_path: Path) -> None:
+    stem = "zhoushan-fao-2019"
+    outcome = build([SAMPLES / f"{stem}.yaml", SAMPLES / f"{stem}.xlsx"], tmp_path, ["txt"])
+    assert outcome.exit_code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [f"{stem}-xlsx.txt", f"{stem}-yaml.txt"]
+    texts = {(tmp_path / n).read_text(encoding="utf-8") for n in names}
+    assert len(texts) == 1, "the workbook and the YAML give the same report"

@@ -17,7 +17,7 @@ from generator.errors import InputError
 from generator.findings import Finding
 from generator.formats import FORMATS
 from generator.pipeline import check_one
-from generator.readers.published import blank_cells, read_published
+from generator.readers.published import CODES, blank_cells, read_published
 from generator.readers.published.labels import match
 from generator.readers.published.split import splits
 from generator.readers.yaml_reader import read_yaml
@@ -286,6 +286,12 @@ def test_run_together_splits(tmp_path: Path) -> None:
     none = by_code["IMPORT-SPLIT-NONE"]
     assert "四、结转下年度继续办理" in none.message and "1000002" in none.message and none.source and none.source.line == 53
     assert not any(k.startswith("applications.carried_forward.") for k in report.cells)
+
+
+def test_every_code_is_registered() -> None:
+    found = {f.code for n in SEED_SAMPLES for f in read_published(seed(n)).findings}
+    found |= {f.code for f in read_published(FIXTURES / "mixed-run-together.txt").findings}
+    assert found and found <= set(CODES)
 
 
 def test_split_enumeration() -> None:

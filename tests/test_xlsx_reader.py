@@ -66,7 +66,7 @@ def test_text_in_a_number_cell(tmp_path: Path) -> None:
     assert ("VALUE-NOT-NUMBER", "error", f"{T3}!D6") in findings
     _, outcome = check_one(path)
     message = next(f.message for f in outcome.findings if f.code == "VALUE-NOT-NUMBER")
-    assert message == "表三“一、本年新收政府信息公开申请数量”行“自然人”列的值“五件”不是数字"
+    assert message == "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“五件”不是非负整数"
 
 
 def test_negative_and_fractional_counts(tmp_path: Path) -> None:

@@ -4,14 +4,11 @@ Choices (documented for users in the template's 填写说明):
 - a formula typed into an input cell is an error (XLSX-FORMULA): cached values are never trusted;
   total cells are always recomputed from the leaves; a number typed over a total is kept as a
   typed total and checked by the validator;
-- blank is 0; numeric text ("12") is accepted as a number; other text is VALUE-NOT-NUMBER;
+- values are parsed by :func:`generator.cells.parse_value` like every reader's: blank is 0, numeric
+  text ("12") is a number, other text is VALUE-NOT-NUMBER;
 - .xlsm is read like .xlsx, macros are ignored (XLSX-MACROS warning); .xls, .et and
   password-protected files are refused with a Chinese reason (exit code 2);
 - only a bounded area of each sheet is read, so a sheet padded with junk rows costs little.
-
-Finding codes of this reader: XLSX-FORMULA, XLSX-TEXT-TOO-LONG, XLSX-MERGED-INPUT, XLSX-DATE,
-XLSX-UNIT (errors); XLSX-NAMES-MISSING, XLSX-LABELS, XLSX-MERGES, XLSX-MACROS, XLSX-SHEET-MISSING,
-XLSX-SHEET-LARGE, XLSX-ROWS-IGNORED (warnings); plus VALUE-NOT-NUMBER and YEAR-RANGE shared with the validator.
 """
 
 from __future__ import annotations
@@ -21,31 +18,59 @@ import io
 import re
 import unicodedata
 import warnings
+import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import from_excel
 
+from ..cells import LIMIT, VALUE_NOT_NUMBER, parse_value, place
 from ..errors import InputError
 from ..fileio import read_bytes
 from ..findings import Finding, Severity, Source
-from ..formats import FORMATS, Format
-from ..report import NOT_APPLICABLE, Contact, InfoFees, Narrative, ReadResult, Report, Value
-from ..validate import where
+from ..formats import FORMATS, Cell, Format
+from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
 from ..workbook import layout as L
 from ..workbook.archive import Archive, inspect_archive
+
+XLSX_FORMULA = "XLSX-FORMULA"
+XLSX_TEXT_TOO_LONG = "XLSX-TEXT-TOO-LONG"
+XLSX_MERGED_INPUT = "XLSX-MERGED-INPUT"
+XLSX_DATE = "XLSX-DATE"
+XLSX_UNIT = "XLSX-UNIT"
+XLSX_NAMES_MISSING = "XLSX-NAMES-MISSING"
+XLSX_LABELS = "XLSX-LABELS"
+XLSX_MERGES = "XLSX-MERGES"
+XLSX_MACROS = "XLSX-MACROS"
+XLSX_SHEET_MISSING = "XLSX-SHEET-MISSING"
+XLSX_SHEET_LARGE = "XLSX-SHEET-LARGE"
+XLSX_ROWS_IGNORED = "XLSX-ROWS-IGNORED"
+YEAR_RANGE = "YEAR-RANGE"  # the validator's code: a blank or unreadable year is reported here, where the cell is known
+CODES: dict[str, str] = {
+    XLSX_FORMULA: "工作簿的填写单元格中是公式，应直接填写数字或文字",
+    XLSX_TEXT_TOO_LONG: "工作簿单元格的文字超过 32767 个字符",
+    XLSX_MERGED_INPUT: "工作簿的填写单元格被合并进其他单元格，其中的数字无法读取",
+    XLSX_DATE: "工作簿中的成文日期无法识别",
+    XLSX_UNIT: "工作簿中的金额单位不是“元”或“万元”",
+    XLSX_NAMES_MISSING: "工作簿缺少模板的单元格名称，已按标准标签定位（警告）",
+    XLSX_LABELS: "按标签定位时，表格有个别标签与标准格式不同（警告）",
+    XLSX_MERGES: "表格的合并单元格与标准格式不同（警告）",
+    XLSX_MACROS: "工作簿包含宏，宏不会运行（警告）",
+    XLSX_SHEET_MISSING: "工作簿缺少某个正文工作表，该部分按空白处理（警告）",
+    XLSX_SHEET_LARGE: "工作表数据量异常大，表格和正文以外的内容已忽略（警告）",
+    XLSX_ROWS_IGNORED: "正文工作表超过 2000 行，其后的内容未读取（警告）",
+}
 
 TEXT_LIMIT = 32767  # an Excel cell holds at most this many characters
 SEARCH_ROWS = 300  # area searched for labels when names are lost
 SEARCH_COLUMNS = 40
 MAX_TEXT_ROWS = 2000  # paragraph rows read from a narrative sheet
 MERGE_SCAN_LIMIT = 5 * 1024 * 1024  # sheets with more XML than this are not scanned for merges
-MAX_NUMBER = Decimal(10) ** 12  # no count or amount of this report comes near it
 LARGE_SHEET = 5 * 1024 * 1024  # a sheet with more XML than this holds content reportgen does not read
 LABEL_MATCH = 0.9  # share of a table's labels that must match when located by labels
 ALIASES = {"社会组织": "社会公益组织"}
@@ -150,7 +175,7 @@ class _Reader:
         if not self.names_missing_warned:
             self.names_missing_warned = True
             self.add(
-                "XLSX-NAMES-MISSING",
+                XLSX_NAMES_MISSING,
                 "warning",
                 f"工作簿缺少 reportgen 模板的单元格名称（{what}），已按标准标签定位；"
                 "请核对读取结果，建议使用 reportgen template 生成的模板",
@@ -162,7 +187,7 @@ class _Reader:
         if size > LARGE_SHEET and sheet not in self.large_warned:
             self.large_warned.add(sheet)
             message = f"工作表“{sheet}”的数据量异常大（约 {size // 1024 // 1024} MB），表格和正文以外的内容已忽略，请删除多余的行"
-            self.add("XLSX-SHEET-LARGE", "warning", message, sheet)
+            self.add(XLSX_SHEET_LARGE, "warning", message, sheet)
 
     def text_value(self, value: Any, sheet: str, row: int, col: int, what: str) -> str:
         """A cell as text; over-long text is an error and reads as empty."""
@@ -175,7 +200,7 @@ class _Reader:
         text = str(value)
         if len(text) > TEXT_LIMIT:
             self.add(
-                "XLSX-TEXT-TOO-LONG",
+                XLSX_TEXT_TOO_LONG,
                 "error",
                 f"{what}有 {len(text)} 个字符，超过单元格上限 {TEXT_LIMIT}",
                 sheet,
@@ -188,7 +213,7 @@ class _Reader:
 
     def read(self) -> ReadResult:
         if self.archive.has_macros:
-            self.add("XLSX-MACROS", "warning", "工作簿包含宏（VBA），reportgen 不运行宏，只读取单元格内容")
+            self.add(XLSX_MACROS, "warning", "工作簿包含宏（VBA），reportgen 不运行宏，只读取单元格内容")
         fmt = self.format()
         meta = self.meta(fmt)
         cells: dict[str, Value] = {}
@@ -269,7 +294,7 @@ class _Reader:
             year = _integer(value)
             if year is None:
                 shown = "空白" if value is None else f"“{value}”"
-                self.add("YEAR-RANGE", "error", f"报告年度{shown}不是四位数的年份", sheet, ref)
+                self.add(YEAR_RANGE, "error", f"报告年度{shown}不是四位数的年份", sheet, ref)
                 return 0
             return year
         if field.kind == "date":
@@ -278,15 +303,15 @@ class _Reader:
             if value is None or (isinstance(value, str) and not value.strip()):
                 return None
             number = _number(value)
-            if number is None or number < 0 or (field.kind == "count" and number != int(number)):
+            if number is None or number < 0 or number >= LIMIT or (field.kind == "count" and number != int(number)):
                 what = "不小于 0 的整数" if field.kind == "count" else "不小于 0 的数字"
-                self.add("VALUE-NOT-NUMBER", "error", f"“{field.label}”的值“{value}”不是{what}", sheet, ref)
+                self.add(VALUE_NOT_NUMBER, "error", f"“{field.label}”的值“{value}”不是{what}", sheet, ref)
                 return None
             return int(number) if field.kind == "count" else Decimal(number)
         text = self.text_value(value, sheet, row, col, f"“{field.label}”")
         if field.path.startswith("units.") and text and text not in L.UNITS:
             message = f"“{field.label}”应为“元”或“万元”，填写的是“{text}”"
-            self.add("XLSX-UNIT", "error", message, sheet, ref, cell=field.path[len("units.") :])
+            self.add(XLSX_UNIT, "error", message, sheet, ref, cell=field.path[len("units.") :])
             return ""
         return text
 
@@ -306,7 +331,7 @@ class _Reader:
                 return dt.date(*(int(g) for g in match.groups()))
         except (ValueError, OverflowError, TypeError):
             pass
-        self.add("XLSX-DATE", "error", f"成文日期“{value}”无法识别，请填写如 2026年1月20日", sheet, ref)
+        self.add(XLSX_DATE, "error", f"成文日期“{value}”无法识别，请填写如 2026年1月20日", sheet, ref)
         return None
 
     def preface(self, choice: str) -> str:
@@ -328,14 +353,14 @@ class _Reader:
         elif standard in self.sheet_names():
             sheet, first, heading_col, text_col = standard, L.TEXT_FIRST_ROW, L.HEADING_COLUMN, L.PARAGRAPH_COLUMN
         else:
-            self.add("XLSX-SHEET-MISSING", "warning", f"找不到工作表“{standard}”，该部分按空白处理")
+            self.add(XLSX_SHEET_MISSING, "warning", f"找不到工作表“{standard}”，该部分按空白处理")
             return ""
         self.sources[field] = self.source(sheet, first, text_col)
         last = first + MAX_TEXT_ROWS - 1
         grid = self.grid(sheet, last + 1, max(heading_col, text_col))
         self.warn_large(sheet)
         if any(row == last + 1 for row, _ in grid):
-            self.add("XLSX-ROWS-IGNORED", "warning", f"工作表“{sheet}”的正文超过 {MAX_TEXT_ROWS} 行，只读取了第 {first}—{last} 行", sheet)
+            self.add(XLSX_ROWS_IGNORED, "warning", f"工作表“{sheet}”的正文超过 {MAX_TEXT_ROWS} 行，只读取了第 {first}—{last} 行", sheet)
         paragraphs: list[str] = []
         for row in range(first, last + 1):
             for col in (heading_col, text_col):
@@ -343,7 +368,7 @@ class _Reader:
                 if raw is None:
                     continue
                 if raw[1] == "f":
-                    self.add("XLSX-FORMULA", "error", f"正文单元格填写的是公式“{raw[0]}”，请直接填写文字", sheet, L.a1(row, col))
+                    self.add(XLSX_FORMULA, "error", f"正文单元格填写的是公式“{raw[0]}”，请直接填写文字", sheet, L.a1(row, col))
                     continue
                 text = self.text_value(raw[0], sheet, row, col, "正文单元格")
                 paragraphs.extend(_paragraphs(text))
@@ -428,7 +453,7 @@ class _Reader:
                 if _norm(str(grid.get((r + dr, c + dc), ("", ""))[0])) != text
             ]
             self.add(
-                "XLSX-LABELS",
+                XLSX_LABELS,
                 "warning",
                 f"{layout.table.name}有 {len(wrong)} 个标签与标准格式不同（{'；'.join(wrong[:5])}），请核对",
                 sheet,
@@ -462,12 +487,12 @@ class _Reader:
             if missing:
                 bits.append("缺少合并 " + "、".join(_range(m) for m in missing[:5]))
             message = f"{layout.table.name}的合并单元格与标准格式不同（{'；'.join(bits)}），已按单元格位置读取"
-            self.add("XLSX-MERGES", "warning", message, sheet)
+            self.add(XLSX_MERGES, "warning", message, sheet)
         for cell_id, (row, col) in positions.items():
             for r1, c1, r2, c2 in actual - expected:
                 if r1 <= row <= r2 and c1 <= col <= c2 and (row, col) != (r1, c1):
                     self.add(
-                        "XLSX-MERGED-INPUT",
+                        XLSX_MERGED_INPUT,
                         "error",
                         f"{layout.table.name}的填写单元格 {L.a1(row, col)} 被合并进 {_range((r1, c1, r2, c2))}，"
                         "其中的数字无法读取，请取消合并",
@@ -484,8 +509,6 @@ class _Reader:
         size = self.archive.sizes.get(path, 0)
         if size > MERGE_SCAN_LIMIT:
             return None
-        import zipfile
-
         with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
             xml = archive.read(path)
         out = set()

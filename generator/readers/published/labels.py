@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from ...formats import FORMATS, Format, Row, Table
@@ -99,7 +99,7 @@ def labels(version: str) -> tuple[Label, ...]:
     return tuple(label for table in fmt.tables for label in _table_labels(table))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def match(text: str, version: str, kinds: tuple[Kind, ...] = ("row", "group", "header")) -> Match | None:
     """The best label for a printed text, or None when nothing is close enough."""
     key = norm(text)

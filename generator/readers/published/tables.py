@@ -166,7 +166,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             row = label.row
             assert row is not None
             context = label.table
-            if row.key in seen and label.table != "reviews":
+            if f"{label.table}.{row.key}" in seen:
                 findings.append(
                     Finding(
                         code="IMPORT-DUPLICATE-ROW",
@@ -176,7 +176,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                     )
                 )
                 continue
-            seen.add(row.key)
+            seen.add(f"{label.table}.{row.key}")
             cells = [f"{label.table}.{row.key}.{c.key}" for c in row.columns]
             printed = PrintedRow(
                 label.table,
@@ -198,7 +198,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                 pending = None
                 continue
             if (context == "reviews" or len([t for t in toks if t.kind != "blank"]) >= 10) and "reviews" not in seen:
-                seen.add("reviews")
+                seen.add("reviews")  # table 4 has one data row
                 out.append(PrintedRow("reviews", None, list(review_cells), toks, source, positional=positional))
             continue
         # text that is no label: a label fragment broken off the previous line, a note, a 填报人 line
