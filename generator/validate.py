@@ -154,6 +154,10 @@ class _Checker:
         related: Iterable[str] = (),
     ) -> None:
         source = next((self.sources[k] for k in (cell, field) if k and k in self.sources), None)
+        if source is None and cell:
+            # a computed cell the input never gave: point at the nearest enclosing row or table that it did give
+            parts = cell.split(".")
+            source = next((self.sources[k] for n in range(len(parts) - 1, 0, -1) if (k := ".".join(parts[:n])) in self.sources), None)
         if source is None and self.file:
             source = Source(file=self.file)
         self.findings.append(

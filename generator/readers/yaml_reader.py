@@ -75,7 +75,10 @@ SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
     ("expected ',' or ']'", "方括号 […] 中缺少逗号或右方括号"),
     ("found undefined alias", "引用了未定义的锚点（*）"),
     ("but found another document", "文件中只能有一个 YAML 文档（多了一个“---”）"),
+    ("did not find expected node content", "此处缺少内容（括号或列表可能没有写完）"),
+    ("found character that cannot start any token", "不能用制表符（Tab）或此字符开头，请用空格缩进"),
 )
+UNKNOWN_SYNTAX = "格式不正确"
 
 
 # ---------------------------------------------------------------- reading
@@ -102,7 +105,7 @@ def compose(text: str, file: str) -> MappingNode:
         mark = exc.problem_mark or exc.context_mark
         where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark else ""
         problem = exc.problem or exc.context or ""
-        hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), problem)
+        hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), f"{UNKNOWN_SYNTAX}（{problem}）" if problem else UNKNOWN_SYNTAX)
         raise InputError(f"YAML 语法错误{where}：{hint}", file) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
