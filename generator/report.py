@@ -30,9 +30,9 @@ class InfoFees(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    notices: int = Field(0, ge=0, description="收费通知 issued (件)")
-    notice_amount: Decimal = Field(Decimal(0), ge=0, description="their total (元)")
-    collected: Decimal = Field(Decimal(0), ge=0, description="actually collected (元)")
+    notices: int = Field(0, ge=0, description="发出收费通知件数（件）")
+    notice_amount: Decimal = Field(Decimal(0), ge=0, description="收费通知总金额（元）")
+    collected: Decimal = Field(Decimal(0), ge=0, description="实际收取金额（元）")
 
 
 class Narrative(BaseModel):
@@ -68,7 +68,7 @@ class Report(BaseModel):
     contact: Contact | None = None
     text: Narrative = Field(default_factory=Narrative)
     cells: dict[str, Value] = Field(default_factory=dict)
-    units: dict[str, str] = Field(default_factory=dict, description="declared unit per amount cell id")
+    units: dict[str, str] = Field(default_factory=dict, description="各金额单元格声明的单位（元或万元）")
     info_fees: InfoFees | None = None
 
     @property
