@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .cells import place
 from .findings import Finding, Severity, Source
 from .formats import FORMATS, Cell, Format, SumRule, carry_rules, format_for_year
 from .report import NOT_APPLICABLE, PART_KEYS, Narrative, Report, Value, split_paragraphs
@@ -77,7 +78,7 @@ def validate(
 
 def where(cell: Cell, fmt: Format) -> str:
     """A cell as a Chinese location: ``表三“（一）予以公开”行“自然人”列``."""
-    return f"{fmt.table(cell.table).name}“{cell.row.full_label}”行“{cell.column.label}”列"
+    return place(cell)
 
 
 def clean_cells(cells: Mapping[str, Any], fmt: Format) -> dict[str, Value]:
