@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .findings import Source
+from .findings import Finding, Source
 from .formats import FORMATS, Format, format_for_year
 
 NOT_APPLICABLE = "/"
@@ -88,10 +88,8 @@ class Report(BaseModel):
 class ReadResult(BaseModel):
     """What a reader returns: the report (None if unusable), findings so far, and cell locations."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
     report: Report | None
-    findings: list = Field(default_factory=list)  # list[Finding]
+    findings: list[Finding] = Field(default_factory=list)
     sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
 
