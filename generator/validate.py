@@ -19,8 +19,11 @@ FIRST_YEAR = 2008  # 《政府信息公开条例》 took effect on 1 May 2008
 LAST_YEAR = 2100
 WAN_YUAN = "万元"
 WAN_YUAN_LIMIT = 100000  # 10亿元: more than any plausible single amount in 万元
-FEE_WORDS = ("信息处理费", "收费")
 MIN_COPIED_CHARS = 20  # shorter text (“无。”, subheadings) legitimately repeats every year
+# codes the readers emit too, where they know the location better
+AGENCY_REQUIRED = "AGENCY-REQUIRED"
+YEAR_RANGE = "YEAR-RANGE"
+FORMAT_UNKNOWN = "FORMAT-UNKNOWN"
 
 CODES: dict[str, str] = {
     # hard rules of the tables (declared in generator/formats)
@@ -37,9 +40,9 @@ CODES: dict[str, str] = {
     "VALUE-NOT-INTEGER": "件数不是整数",
     "VALUE-NEGATIVE": "件数或金额为负数",
     "VALUE-NOT-APPLICABLE": "该单元格不能填写“/”",
-    "AGENCY-REQUIRED": "缺少机关名称",
-    "YEAR-RANGE": "报告年度不在2008至2100年之间",
-    "FORMAT-UNKNOWN": "未知的格式版本",
+    AGENCY_REQUIRED: "缺少机关名称",
+    YEAR_RANGE: f"报告年度不在{FIRST_YEAR}至{LAST_YEAR}年之间",
+    FORMAT_UNKNOWN: "未知的格式版本",
     "TEXT-REQUIRED": "必填部分（一、五）的文字内容为空",
     # plausibility (warnings)
     "FORMAT-YEAR": "格式版本与报告年度不符（警告）",
@@ -191,7 +194,7 @@ class _Checker:
             year = None
         if year is None:
             self.add(
-                "YEAR-RANGE",
+                YEAR_RANGE,
                 "error",
                 f"报告年度“{report.year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间",
                 field="year",
@@ -200,7 +203,7 @@ class _Checker:
         if report.format not in FORMATS:
             known = "、".join(f"“{v}”" for v in FORMATS)
             self.add(
-                "FORMAT-UNKNOWN",
+                FORMAT_UNKNOWN,
                 "error",
                 f"未知的格式版本“{report.format}”：应为{known}；以下按{fmt.version}年格式检查",
                 field="format",
@@ -218,7 +221,7 @@ class _Checker:
                 actual=fmt.version,
             )
         if not (isinstance(report.agency, str) and report.agency.strip()):
-            self.add("AGENCY-REQUIRED", "error", "缺少机关名称（agency）", field="agency")
+            self.add(AGENCY_REQUIRED, "error", "缺少机关名称（agency）", field="agency")
         for part in fmt.parts:
             if part.required and not self.text(part.key).strip():
                 self.add("TEXT-REQUIRED", "error", f"“{part.heading}”的文字内容为空，该部分必须填写", field=f"text.{part.key}")
@@ -316,7 +319,7 @@ class _Checker:
         text = self.text("other_matters")
         # an empty part 六 is printed as the fee sentence (or 无。): check what will be printed
         printed = text if text.strip() else other_matters(self.report.model_copy(update={"text": Narrative()}))
-        if any(word in printed for word in FEE_WORDS):
+        if any(word in printed for word in self.fmt.fee_words):
             return
         heading = self.fmt.part("other_matters").heading
         if unpaid:

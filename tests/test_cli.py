@@ -124,10 +124,14 @@ def test_directory_of_inputs_is_expanded(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
 
 
-def test_schema_is_json(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["schema"])
-    assert result.exit_code == 0
-    assert isinstance(json.loads(result.stdout), dict)
+def test_schema_prints_the_library_schema(runner: CliRunner) -> None:
+    from generator.schema import json_schema
+
+    for args, version in (([], None), (["--format", "2019"], "2019")):
+        result = runner.invoke(app, ["schema", *args])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == json_schema(version)
+    assert "applications" in json.dumps(json_schema("2019"))
 
 
 def test_schema_unknown_version_exits_2(runner: CliRunner) -> None:

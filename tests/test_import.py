@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
 import zipfile
@@ -30,9 +31,8 @@ from generator.view import build_view
 
 from .conftest import SAMPLES, sample_yamls
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-if not SEEDS.exists():  # the checkout may sit elsewhere than next to shared/
-    SEEDS = Path("/work/shared/seeds")
+# the published seed reports live in shared/, beside the checkout
+SEEDS = Path(os.environ.get("REPORTGEN_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 FIXTURES = Path(__file__).parent / "fixtures" / "published"
 # which seed each sample reproduces (sample_inputs/README.md)
 SEED_SAMPLES = {

@@ -17,13 +17,14 @@ import pytest
 from lxml import etree
 
 from generator.errors import InputError, ToolFailed, ToolMissing
-from generator.formats import FORMATS
 from generator.formats.common import APPLICANT_HEADER, LEGAL_PERSON, RESULTS_SECTION, T3_NOTE
 from generator.render.docx import document_time, render_docx, write_reference
 from generator.render.pdf import INSTALL_HINT, PROGRAM_ENV, convert_to_pdf
 from generator.report import Contact, Report
 from generator.values import complete, display
 from generator.view import build_view
+
+from .factories import distinct_report as distinct_values
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -37,31 +38,18 @@ def w(name: str) -> str:
 
 
 def distinct_report(version: str) -> Report:
-    """A report in which nearly every cell holds a different non-zero value: negatives, "/" and amounts included."""
-    fmt = FORMATS[version]
-    cells: dict[str, object] = {}
-    for i, (cell_id, cell) in enumerate(fmt.cells().items(), 1):
-        if cell.kind == "amount":
-            cells[cell_id] = Decimal("12.35") + i
-        elif cell.kind == "signed":
-            cells[cell_id] = -i
-        elif cell.column.not_applicable and i % 7 == 0:
-            cells[cell_id] = "/"
-        elif not cell.total:
-            cells[cell_id] = i * 7
-    units = {f"proactive.{row.key}.amount": "万元" for row in fmt.table("proactive").rows if row.unit_key}
+    """Nearly every cell a different non-zero value, totals computed; with date, contact and narrative."""
     year = 2019 if version == "2019" else 2021
-    return Report.model_validate(
-        {
-            "agency": "某市某局",
-            "year": year,
-            "format": version,
-            "date": dt.date(year + 1, 1, 17),
-            "contact": Contact(name="张三", phone="0000-1234567"),
-            "text": {"overview": OVERVIEW, "problems": "一是宣传不够。"},
-            "cells": cells,
-            "units": units,
-        }
+    return distinct_values(
+        version,
+        first=1,
+        step=7,
+        amount=Decimal("12.35"),
+        not_applicable_every=7,
+        totals=False,
+        date=dt.date(year + 1, 1, 17),
+        contact=Contact(name="张三", phone="0000-1234567"),
+        text={"overview": OVERVIEW, "problems": "一是宣传不够。"},
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -15,28 +14,16 @@ from generator.report import Contact, Narrative, Report
 from generator.values import complete, display
 from generator.view import build_view
 
+from .factories import distinct_report as distinct_values
+
 OVERVIEW = "（一）主动公开\n\n（二）组织领导。我办成立领导小组，统筹推进。\n\n全年主动公开信息12条。"
 
 
 def distinct_report(version: str, **extra: object) -> Report:
-    """A report in which every cell holds a different value: negatives, "/" and amounts included."""
-    fmt = FORMATS[version]
-    cells: dict[str, object] = {}
-    for i, (cell_id, cell) in enumerate(fmt.cells().items()):
-        if cell.kind == "amount":
-            cells[cell_id] = Decimal("1234.5") + i
-        elif cell.kind == "signed":
-            cells[cell_id] = -i
-        elif cell.column.not_applicable and i % 5 == 0:
-            cells[cell_id] = "/"
-        else:
-            cells[cell_id] = i * 37
-    cells["applications.new.natural"] = 123456789  # wider than its column
-    units = {f"proactive.{row.key}.amount": "万元" for row in fmt.table("proactive").rows if row.unit_key}
-    year = 2019 if version == "2019" else 2021
-    fields: dict[str, object] = {"agency": "某市某局", "year": year, "format": version, "cells": cells, "units": units}
-    fields.update(extra)
-    return Report.model_validate(fields)
+    """The shared distinct report, with one number wider than its column."""
+    report = distinct_values(version, **extra)
+    report.cells["applications.new.natural"] = 123456789
+    return report
 
 
 def parse_ascii_table(lines: list[str]) -> list[tuple[int, int, int, int, str]]:

@@ -188,6 +188,7 @@ class Format:
     last_year: int | None = None  # last report year this format applies to by default
     fee_cell: str | None = None  # table 3 cell counting applications dropped for unpaid fees
     fee_sentence: str = ""  # part 六 sentence on 信息处理费, with {notices} {notice_amount} {collected}
+    fee_words: tuple[str, ...] = ()  # words by which part 六 shows it reports 信息处理费
     no_fee_sentence: str = ""
     nothing_to_report: str = "无。"
 

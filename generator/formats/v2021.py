@@ -72,4 +72,5 @@ FORMAT = Format(
     fee_cell="applications.other_handling.fee_unpaid.total",
     fee_sentence="本年度共发出信息处理费收费通知{notices}件，总金额{notice_amount}元，实际收取{collected}元。",
     no_fee_sentence="本年度未收取信息处理费。",
+    fee_words=("信息处理费", "收费"),
 )

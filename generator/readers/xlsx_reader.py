@@ -35,6 +35,7 @@ from ..fileio import read_bytes
 from ..findings import Finding, Severity, Source
 from ..formats import FORMATS, Cell, Format
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
+from ..validate import YEAR_RANGE
 from ..workbook import layout as L
 from ..workbook.archive import Archive, inspect_archive
 
@@ -50,7 +51,6 @@ XLSX_MACROS = "XLSX-MACROS"
 XLSX_SHEET_MISSING = "XLSX-SHEET-MISSING"
 XLSX_SHEET_LARGE = "XLSX-SHEET-LARGE"
 XLSX_ROWS_IGNORED = "XLSX-ROWS-IGNORED"
-YEAR_RANGE = "YEAR-RANGE"  # the validator's code: a blank or unreadable year is reported here, where the cell is known
 CODES: dict[str, str] = {
     XLSX_FORMULA: "工作簿的填写单元格中是公式，应直接填写数字或文字",
     XLSX_TEXT_TOO_LONG: "工作簿单元格的文字超过 32767 个字符",
@@ -419,9 +419,7 @@ class _Reader:
             return None
         return sheets.pop(), positions, None
 
-    def locate_by_labels(
-        self, layout: L.TableLayout, *, quiet: bool = False
-    ) -> Located | None:
+    def locate_by_labels(self, layout: L.TableLayout, *, quiet: bool = False) -> Located | None:
         """Find the table's printed labels on some sheet; the value cells sit where the grid puts them."""
         expected = {pos: _norm(text) for pos, text in layout.texts().items() if _norm(text)}
         by_text: dict[str, list[tuple[int, int]]] = {}

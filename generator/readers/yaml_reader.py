@@ -23,29 +23,23 @@ from ..findings import Finding, Source
 from ..formats import FORMATS, Cell, Format, Row, Table, format_for_year
 from ..report import NOT_APPLICABLE, Contact, InfoFees, Narrative, ReadResult, Report, Value
 from ..schema import DATE_PATTERN, FIELD_LABELS, META_KEYS
-from ..validate import FIRST_YEAR, LAST_YEAR
+from ..validate import AGENCY_REQUIRED, FIRST_YEAR, FORMAT_UNKNOWN, LAST_YEAR, YEAR_RANGE
 
 KEY_UNKNOWN = "KEY-UNKNOWN"
 KEY_TYPE = "KEY-TYPE"
 KEY_DUPLICATE = "KEY-DUPLICATE"
 YEAR_REQUIRED = "YEAR-REQUIRED"
 YEAR_TYPE = "YEAR-TYPE"
-YEAR_RANGE = "YEAR-RANGE"
-FORMAT_UNKNOWN = "FORMAT-UNKNOWN"
 DATE_INVALID = "DATE-INVALID"
 UNIT_INVALID = "UNIT-INVALID"
-AGENCY_REQUIRED = "AGENCY-REQUIRED"
 CODES: dict[str, str] = {
     KEY_UNKNOWN: "未知字段（附“是否应为”提示）",
     KEY_TYPE: "字段的类型不对，如应为键值映射却是列表",
     KEY_DUPLICATE: "同一层中字段重复出现",
     YEAR_REQUIRED: "缺少报告年度",
     YEAR_TYPE: "报告年度不是整数",
-    YEAR_RANGE: "报告年度不在2008至2100年之间",
-    FORMAT_UNKNOWN: "未知的格式版本",
     DATE_INVALID: "成文日期不是有效日期",
     UNIT_INVALID: "金额单位不是允许的单位",
-    AGENCY_REQUIRED: "缺少机关名称",
 }
 
 INFO_FEES = "info_fees"

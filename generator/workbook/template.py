@@ -26,6 +26,7 @@ from ..fileio import write_atomic
 from ..formats import FORMATS, Format, SumRule, carry_rules
 from ..formats import Cell as CellSpec
 from ..report import NOT_APPLICABLE, Report, Value, split_paragraphs
+from ..validate import FIRST_YEAR, LAST_YEAR
 from ..values import Derived, complete, defining_rules, number
 from ..view import classify
 from . import layout as L
@@ -201,20 +202,31 @@ def _instructions(ws: Worksheet, fmt: Format, values: _Values) -> None:
     texts = "、".join(f"“{L.text_sheet(fmt, p.key)}”" for p in fmt.parts if not p.table)
     lines: list[tuple[str, str | None]] = [
         (f"{year}年度政府信息公开工作年度报告 填写说明", "rg-title"),
-        (f"本工作簿按{fmt.version}年格式（{fmt.notice}）编制。填好后运行：reportgen build 本文件.xlsx"
-         "（只检查：reportgen check 本文件.xlsx）。", None),
+        (
+            f"本工作簿按{fmt.version}年格式（{fmt.notice}）编制。填好后运行：reportgen build 本文件.xlsx"
+            "（只检查：reportgen check 本文件.xlsx）。",
+            None,
+        ),
         ("一、在哪里填写", "rg-bold"),
         ("1. 浅黄色单元格为填写区域，其他单元格已锁定（工作表保护没有设置密码）。请不要插入或删除表格的行列、不要改动合并单元格。", None),
-        (f"2. “{L.META}”：机关名称、报告年度、成文日期、署名、填报人和序言选项"
-         + ("，以及信息处理费。" if fmt.fee_sentence else "。"), None),
-        (f"3. {texts}：正文，每行一段。A 列可填独立成段的小标题（如“（一）主动公开”），B 列填段落；"
-         "同一行 A、B 都填时，小标题在前、段落在后。“（一）组织领导。我办……”这样连在段首的小标题直接写在 B 列。", None),
+        (
+            f"2. “{L.META}”：机关名称、报告年度、成文日期、署名、填报人和序言选项" + ("，以及信息处理费。" if fmt.fee_sentence else "。"),
+            None,
+        ),
+        (
+            f"3. {texts}：正文，每行一段。A 列可填独立成段的小标题（如“（一）主动公开”），B 列填段落；"
+            "同一行 A、B 都填时，小标题在前、段落在后。“（一）组织领导。我办……”这样连在段首的小标题直接写在 B 列。",
+            None,
+        ),
         (f"4. {sheets}：三张统计表，与正式报告中的表格一致；表格之后的说明文字（可不填）写在对应的“（说明）”工作表。", None),
         ("二、怎样填数字", "rg-bold"),
         ("1. 件数填不小于 0 的整数；没有的填 0 或留空（留空按 0 计算）。请直接填写数字，不要填写公式。", None),
         ("2. 表二的单元格可以填“/”表示不适用（例如没有规章制定权）；“本年增/减”可以为负数；金额可以有小数，单位见表头。", None),
-        (f"3. 灰色单元格（总计）由公式自动计算，不必填写。表格右侧和下方的“核对”单元格显示 {L.CHECK_OK} 表示勾稽关系成立，"
-         f"显示红色 {L.CHECK_FAIL} 表示不成立，需要修改。", None),
+        (
+            f"3. 灰色单元格（总计）由公式自动计算，不必填写。表格右侧和下方的“核对”单元格显示 {L.CHECK_OK} 表示勾稽关系成立，"
+            f"显示红色 {L.CHECK_FAIL} 表示不成立，需要修改。",
+            None,
+        ),
         ("4. 表三每一列：第一项加第二项之和，等于第三项（（七）总计）加第四项之和。", None),
         (f"5. 区分处理的申请只计入“{partial}”，不再计入“不予公开”“无法提供”等其他情形。", None),
         ("6. 正文中写到的数字（如收到申请件数、行政复议件数、结转件数）应与表格一致，reportgen 会核对。", None),
@@ -264,7 +276,7 @@ def _meta(ws: Worksheet, fmt: Format, values: _Values) -> None:
 
 def _meta_validation(ws: Worksheet, meta: L.MetaField, ref: str) -> None:
     if meta.kind == "year":
-        dv = DataValidation("whole", operator="between", formula1="2008", formula2="2100", allow_blank=True)
+        dv = DataValidation("whole", operator="between", formula1=str(FIRST_YEAR), formula2=str(LAST_YEAR), allow_blank=True)
         dv.error = "请填写四位数的年度，如 2025"
     elif meta.kind == "choice":
         dv = DataValidation("list", formula1='"' + ",".join(meta.choices) + '"', allow_blank=True)
