@@ -1,0 +1,10 @@
+"""Finding codes for collecting, aggregating and reconciling units' reports."""
+
+from __future__ import annotations
+
+from .registry import define
+
+AREA = "collect"
+
+# Define each code once, e.g.:
+# OUTPUT_EXISTS = define("OUTPUT-EXISTS", "error", "一句话说明", "带{参数}的消息模板", area=AREA)
