@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import define
+from .registry import define  # noqa: F401  (used as codes are added)
 
 AREA = "collect"
 
