@@ -93,20 +93,20 @@ def compose(text: str, file: str) -> MappingNode:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         if loader is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
-            check_depth(text, loader)
+            check_depth(text)
         root = yaml.compose(text, Loader=loader)  # a safe loader; compose constructs nothing
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark else ""
         problem = exc.problem or exc.context or ""
-        hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), f"{UNKNOWN_SYNTAX}（{problem}）" if problem else UNKNOWN_SYNTAX)
+        hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), UNKNOWN_SYNTAX)  # never the parser's English
         raise InputError(f"YAML 语法错误{where}：{hint}", file) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         raise InputError(f"YAML 语法错误（第{line}行第{column}列）：不能包含控制字符（#x{exc.character:04x}）", file) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"YAML 语法错误：{exc}", file) from None
+    except yaml.YAMLError:
+        raise InputError(f"YAML 语法错误：{UNKNOWN_SYNTAX}", file) from None
     except RecursionError:
         raise InputError(TOO_DEEP, file) from None
     if not isinstance(root, MappingNode):
@@ -114,10 +114,10 @@ def compose(text: str, file: str) -> MappingNode:
     return root
 
 
-def check_depth(text: str, loader: type) -> None:
+def check_depth(text: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH, using the event parser (which, unlike the composer, does not recurse)."""
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):  # pure Python: no nesting limit of its own, whatever the version
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
