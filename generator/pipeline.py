@@ -125,7 +125,7 @@ def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | 
 def check(paths: Sequence[Path], previous: Path | None = None, progress: Progress | None = None) -> Outcome:
     """``reportgen check``: validate every input."""
     prev = read_previous(previous)
-    files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
+    files = expand_inputs(paths)  # a published report is checked when named, never picked up from a directory
     outcome = Outcome()
     for i, path in enumerate(files, 1):
         if progress:

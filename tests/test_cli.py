@@ -124,6 +124,21 @@ def test_directory_of_inputs_is_expanded(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
 
 
+def test_check_directory_takes_only_inputs(runner: CliRunner, tmp_path: Path) -> None:
+    """A directory contributes its .xlsx/.yaml/.yml files: a README or a published report beside them is not read."""
+    shutil.copy(EXAMPLE, tmp_path / "a.yaml")
+    (tmp_path / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("不是报告\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"✓ {tmp_path / 'a.yaml'}：没有错误，0 个警告\n"
+
+
+def test_check_sample_inputs_directory(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+
+
 def test_schema_prints_the_library_schema(runner: CliRunner) -> None:
     from generator.schema import json_schema
 
