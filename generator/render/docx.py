@@ -578,6 +578,6 @@ def reference_document() -> WordDocument:
 
 
 def write_reference(target: Path) -> None:
-    """Write ``templates/reference.docx`` (see ``scripts/make_reference_docx.py``)."""
+    """Write ``generator/templates/reference.docx`` (see ``scripts/make_reference_docx.py``)."""
     document = reference_document()
     write_with(target, lambda tmp: save_reproducibly(document, tmp))
