@@ -1,4 +1,4 @@
-"""``reportgen export``: one row per cell of many reports, computed totals included (DATA.md §4)."""
+"""``reportgen export``: one row per cell of many reports, computed totals included (docs/data.md §4)."""
 
 from __future__ import annotations
 

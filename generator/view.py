@@ -80,7 +80,7 @@ class ReportView:
 
 
 def classify(text: str) -> Paragraph:
-    """Recognise a standalone or run-in numbered heading (DATA.md §2)."""
+    """Recognise a standalone or run-in numbered heading (docs/data.md §2)."""
     match = LEVEL2.match(text)
     if match:
         if len(text) <= SHORT_HEADING and not any(mark in text for mark in "。；：，"):

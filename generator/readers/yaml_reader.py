@@ -1,4 +1,4 @@
-"""The YAML input (DATA.md §2): read into a Report with the line and column of every value, and write back."""
+"""The YAML input (docs/data.md §2): read into a Report with the line and column of every value, and write back."""
 
 from __future__ import annotations
 
@@ -514,7 +514,7 @@ class _Reader:
 
 
 def dump_yaml(report: Report) -> str:
-    """``report`` as YAML in the DATA.md §2 layout; reading it back gives an equal Report."""
+    """``report`` as YAML in the docs/data.md §2 layout; reading it back gives an equal Report."""
     fmt = report.spec
     meta: list[tuple[str, Node]] = [
         ("agency", _text(report.agency)),

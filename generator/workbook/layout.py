@@ -1,7 +1,7 @@
 """Where everything sits in the Excel workbook: sheet names, defined names and cell positions.
 
 Derived from the format declaration only; the template writer, the reader and the annotator
-all use this one mapping. Defined names (DATA.md §3):
+all use this one mapping. Defined names (docs/data.md §3):
 
 - every table cell: its cell id as is, e.g. ``applications.withheld.state_secret.natural``
   (Excel, WPS and LibreOffice accept dots in names, and no id looks like a cell reference);
