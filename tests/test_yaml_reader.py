@@ -130,6 +130,23 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path: Path) -> None:
     assert refused("a: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path) == "YAML 嵌套层次过深（超过100层），无法读取"
 
 
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "第2行第1列"), ("a: |0\n  x\n", "第1行第5列")],
+    ids=["repeated-directive", "zero-indent"],
+)
+def test_unusual_syntax_error_is_said_in_chinese_only(
+    text: str, where: str, libyaml: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A syntax error without a specific hint still gets a wholly Chinese message, whichever parser ran."""
+    import yaml
+
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert refused(text, tmp_path) == f"YAML 语法错误（{where}）：格式不正确"
+
+
 def test_unsafe_tags_are_never_constructed() -> None:
     f = only(with_new("natural: !!python/object/apply:os.system ['echo hacked']"))
     assert f.code == "KEY-TYPE"
