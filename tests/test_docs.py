@@ -133,6 +133,20 @@ def test_generated_docs_are_current() -> None:
         assert update_docs.updated(text) == text, f"run: python scripts/update_docs.py ({path.name})"
 
 
+def test_yaml_example_is_a_clean_input(tmp_path: Path) -> None:
+    """The YAML layout shown in docs/data.md is an input that checks without errors or warnings."""
+    from generator.pipeline import check
+
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S)
+    assert example is not None
+    path = tmp_path / "example.yaml"
+    path.write_text(example.group(1), encoding="utf-8")
+    outcome = check([path])
+    assert [f.code for f in outcome.findings] == []
+    assert outcome.exit_code == 0
+
+
 def test_every_generated_block_is_used() -> None:
     used = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
     for name in update_docs.GENERATORS:
