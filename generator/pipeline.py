@@ -112,12 +112,9 @@ def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | 
     except InputError as exc:
         outcome.unreadable = str(exc)
         return None, outcome
-    findings = list(result.findings)
+    findings = list(result.findings)  # reading problems; the rules are the validator's alone
     if result.report is not None:
-        seen = {(f.code, f.cell) for f in findings}
-        for finding in validate(result.report, result.sources, previous=previous, file=str(path)):
-            if (finding.code, finding.cell) not in seen:
-                findings.append(finding)
+        findings += validate(result.report, result.sources, previous=previous, file=str(path))
     outcome.findings = [f if f.source else f.model_copy(update={"source": Source(file=str(path))}) for f in findings]
     return result, outcome
 

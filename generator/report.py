@@ -9,11 +9,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .findings import Finding, Source
-from .formats import FORMATS, Format, format_for_year
+from .formats import FORMATS, LAST_YEAR, Format, format_for_year
 
 NOT_APPLICABLE = "/"
 Value = int | Decimal | Literal["/"]
-PART_KEYS = ("overview", "proactive", "applications", "reviews", "problems", "other_matters")
 
 
 class Contact(BaseModel):
@@ -59,7 +58,7 @@ class Report(BaseModel):
     """
 
     agency: str
-    year: int
+    year: int | None  # None only when a reader could not read it (and said so in a finding)
     format: str
     title: str | None = None
     date: dt.date | None = None
@@ -74,7 +73,7 @@ class Report(BaseModel):
     @property
     def spec(self) -> Format:
         """The declared format of this report (the year's default if the version is unknown)."""
-        return FORMATS.get(self.format) or format_for_year(self.year)
+        return FORMATS.get(self.format) or format_for_year(self.year if self.year is not None else LAST_YEAR)
 
     @property
     def display_title(self) -> str:

@@ -130,7 +130,10 @@ def wb_format(wb) -> object:
 
 def test_blank_year_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = fill(filled(tmp_path), {"meta.year": None})
-    assert ("YEAR-RANGE", "error", f"{L.META}!B3") in located(path)
+    assert ("YEAR-REQUIRED", "error", f"{L.META}!B3") in located(path)
+    result = read_xlsx(path)
+    assert result.report is not None and result.report.year is None
+    assert [f.message for f in result.findings if f.code == "YEAR-REQUIRED"] == ["缺少报告年度（“基本信息”工作表的“报告年度”），例如 2024"]
 
 
 def test_dates_typed_as_text_are_read(tmp_path: Path) -> None:
@@ -157,7 +160,7 @@ def test_huge_numbers_are_errors_not_crashes(tmp_path: Path) -> None:
     findings = located(path)
     assert ("VALUE-NOT-NUMBER", "error", f"{T3}!D6") in findings
     assert ("VALUE-NOT-NUMBER", "error", f"{T3}!I6") in findings
-    assert ("YEAR-RANGE", "error", f"{L.META}!B3") in findings
+    assert ("YEAR-TYPE", "error", f"{L.META}!B3") in findings
 
 
 def replace_in_parts(source: Path, target: Path, replacements: dict[bytes, bytes]) -> None:

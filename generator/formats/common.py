@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..codes.validation import T3_BALANCE, T3_RESULTS_TOTAL, T3_ROW_TOTAL, T4_TOTAL
 from .model import Column, Grid, GridCell, NarrativeFigure, Part, Row, SumRule, Table
 
 TEXT_WIDTH_MM = 156.0
@@ -250,7 +251,7 @@ def applications_rules(table: Table) -> list[SumRule]:
         label = row.label
         rules.append(
             SumRule(
-                "T3-ROW-TOTAL",
+                T3_ROW_TOTAL,
                 (f"applications.{row.key}.total",),
                 tuple(f"applications.{row.key}.{c.key}" for c in APPLICANT_COLUMNS),
                 f"表三“{label}”行：总计（{{left}}）不等于各类申请人之和（{{right}}）",
@@ -262,7 +263,7 @@ def applications_rules(table: Table) -> list[SumRule]:
     for col in APPLICANT_COLUMNS:
         rules.append(
             SumRule(
-                "T3-RESULTS-TOTAL",
+                T3_RESULTS_TOTAL,
                 (f"applications.results_total.{col.key}",),
                 tuple(f"applications.{r.key}.{col.key}" for r in result_rows),
                 f"表三“{col.label}”列：（七）总计（{{left}}）不等于各项办理结果之和（{{right}}）",
@@ -273,7 +274,7 @@ def applications_rules(table: Table) -> list[SumRule]:
     for col in APPLICANT_COLUMNS:
         rules.append(
             SumRule(
-                "T3-BALANCE",
+                T3_BALANCE,
                 (f"applications.new.{col.key}", f"applications.carried_over.{col.key}"),
                 (f"applications.results_total.{col.key}", f"applications.carried_forward.{col.key}"),
                 f"表三“{col.label}”列：第一项加第二项之和（{{left}}）不等于第三项加第四项之和（{{right}}）",
@@ -325,7 +326,7 @@ def reviews_rules(table: Table) -> list[SumRule]:
     parts_ = [c.key for c in REVIEW_COLUMNS if not c.total]
     return [
         SumRule(
-            "T4-TOTAL",
+            T4_TOTAL,
             (f"reviews.{row.key}.total",),
             tuple(f"reviews.{row.key}.{k}" for k in parts_),
             f"表四“{row.label}”：总计（{{left}}）不等于结果维持、结果纠正、其他结果、尚未审结之和（{{right}}）",

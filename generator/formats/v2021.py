@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..codes.validation import X_IN_FORCE
 from .common import (
     PREFACE,
     Block,
@@ -58,7 +59,7 @@ FORMAT = Format(
     rules=rules_for((APPLICATIONS, REVIEWS)),
     carry_rules=tuple(
         CarryRule(
-            "X-IN-FORCE",
+            X_IN_FORCE,
             f"proactive.{key}.in_force",
             (f"proactive.{key}.in_force",),
             f"表二“{PROACTIVE.row(key).label}”现行有效件数（{{actual}}）不等于上年现行有效件数加本年制发件数减本年废止件数（{{expected}}）",

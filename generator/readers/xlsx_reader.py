@@ -29,42 +29,31 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import from_excel
 
-from ..cells import LIMIT, VALUE_NOT_NUMBER, parse_value, place
+from ..cells import LIMIT, not_a_number, parse_value, place
+from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
+from ..codes.registry import Code
+from ..codes.values import VALUE_NOT_NUMBER
+from ..codes.xlsx import (
+    XLSX_DATE,
+    XLSX_FORMULA,
+    XLSX_LABELS,
+    XLSX_MACROS,
+    XLSX_MERGED_INPUT,
+    XLSX_MERGES,
+    XLSX_NAMES_MISSING,
+    XLSX_ROWS_IGNORED,
+    XLSX_SHEET_LARGE,
+    XLSX_SHEET_MISSING,
+    XLSX_TEXT_TOO_LONG,
+    XLSX_UNIT,
+)
 from ..errors import InputError
 from ..fileio import read_bytes
-from ..findings import Finding, Severity, Source
-from ..formats import FORMATS, Cell, Format
+from ..findings import Finding, Source
+from ..formats import DATE_PATTERN, FORMATS, Cell, Format, column_aliases
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
-from ..validate import YEAR_RANGE
 from ..workbook import layout as L
 from ..workbook.archive import Archive, inspect_archive
-
-XLSX_FORMULA = "XLSX-FORMULA"
-XLSX_TEXT_TOO_LONG = "XLSX-TEXT-TOO-LONG"
-XLSX_MERGED_INPUT = "XLSX-MERGED-INPUT"
-XLSX_DATE = "XLSX-DATE"
-XLSX_UNIT = "XLSX-UNIT"
-XLSX_NAMES_MISSING = "XLSX-NAMES-MISSING"
-XLSX_LABELS = "XLSX-LABELS"
-XLSX_MERGES = "XLSX-MERGES"
-XLSX_MACROS = "XLSX-MACROS"
-XLSX_SHEET_MISSING = "XLSX-SHEET-MISSING"
-XLSX_SHEET_LARGE = "XLSX-SHEET-LARGE"
-XLSX_ROWS_IGNORED = "XLSX-ROWS-IGNORED"
-CODES: dict[str, str] = {
-    XLSX_FORMULA: "工作簿的填写单元格中是公式，应直接填写数字或文字",
-    XLSX_TEXT_TOO_LONG: "工作簿单元格的文字超过 32767 个字符",
-    XLSX_MERGED_INPUT: "工作簿的填写单元格被合并进其他单元格，其中的数字无法读取",
-    XLSX_DATE: "工作簿中的成文日期无法识别",
-    XLSX_UNIT: "工作簿中的金额单位不是“元”或“万元”",
-    XLSX_NAMES_MISSING: "工作簿缺少模板的单元格名称，已按标准标签定位（警告）",
-    XLSX_LABELS: "按标签定位时，表格有个别标签与标准格式不同（警告）",
-    XLSX_MERGES: "表格的合并单元格与标准格式不同（警告）",
-    XLSX_MACROS: "工作簿包含宏，宏不会运行（警告）",
-    XLSX_SHEET_MISSING: "工作簿缺少某个正文工作表，该部分按空白处理（警告）",
-    XLSX_SHEET_LARGE: "工作表数据量异常大，表格和正文以外的内容已忽略（警告）",
-    XLSX_ROWS_IGNORED: "正文工作表超过 2000 行，其后的内容未读取（警告）",
-}
 
 TEXT_LIMIT = 32767  # an Excel cell holds at most this many characters
 SEARCH_ROWS = 300  # area searched for labels when names are lost
@@ -73,9 +62,9 @@ MAX_TEXT_ROWS = 2000  # paragraph rows read from a narrative sheet
 MERGE_SCAN_LIMIT = 5 * 1024 * 1024  # sheets with more XML than this are not scanned for merges
 LARGE_SHEET = 5 * 1024 * 1024  # a sheet with more XML than this holds content reportgen does not read
 LABEL_MATCH = 0.9  # share of a table's labels that must match when located by labels
-ALIASES = {"社会组织": "社会公益组织"}
+ALIASES = column_aliases()
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
-DATE_RE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+DATE_RE = re.compile(rf"^\s*{DATE_PATTERN}\s*$")
 
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 Located = tuple[str, dict[str, tuple[int, int]], tuple[int, int] | None]  # sheet, value positions, grid offset if by labels
@@ -119,11 +108,9 @@ class _Reader:
 
     # ------------------------------------------------------------ helpers
 
-    def add(
-        self, code: str, severity: Severity, message: str, sheet: str | None = None, ref: str | None = None, cell: str | None = None
-    ) -> None:
+    def add(self, code: Code, sheet: str | None = None, ref: str | None = None, cell: str | None = None, **params: Any) -> None:
         source = Source(file=self.file, sheet=sheet, ref=ref)
-        self.findings.append(Finding(code=code, severity=severity, message=message, cell=cell, source=source))
+        self.findings.append(code(cell=cell, source=source, **params))
 
     def source(self, sheet: str, row: int, col: int) -> Source:
         return Source(file=self.file, sheet=sheet, ref=L.a1(row, col))
@@ -174,20 +161,14 @@ class _Reader:
     def warn_names_missing(self, what: str) -> None:
         if not self.names_missing_warned:
             self.names_missing_warned = True
-            self.add(
-                XLSX_NAMES_MISSING,
-                "warning",
-                f"工作簿缺少 reportgen 模板的单元格名称（{what}），已按标准标签定位；"
-                "请核对读取结果，建议使用 reportgen template 生成的模板",
-            )
+            self.add(XLSX_NAMES_MISSING, what=what)
 
     def warn_large(self, sheet: str) -> None:
         """A sheet with far more XML than its table or text needs: only the expected area was read."""
         size = self.archive.sizes.get(getattr(self.wb[sheet], "_worksheet_path", ""), 0)
         if size > LARGE_SHEET and sheet not in self.large_warned:
             self.large_warned.add(sheet)
-            message = f"工作表“{sheet}”的数据量异常大（约 {size // 1024 // 1024} MB），表格和正文以外的内容已忽略，请删除多余的行"
-            self.add(XLSX_SHEET_LARGE, "warning", message, sheet)
+            self.add(XLSX_SHEET_LARGE, sheet, name=sheet, megabytes=size // 1024 // 1024)
 
     def text_value(self, value: Any, sheet: str, row: int, col: int, what: str) -> str:
         """A cell as text; over-long text is an error and reads as empty."""
@@ -199,13 +180,7 @@ class _Reader:
             value = value.date().isoformat()
         text = str(value)
         if len(text) > TEXT_LIMIT:
-            self.add(
-                XLSX_TEXT_TOO_LONG,
-                "error",
-                f"{what}有 {len(text)} 个字符，超过单元格上限 {TEXT_LIMIT}",
-                sheet,
-                L.a1(row, col),
-            )
+            self.add(XLSX_TEXT_TOO_LONG, sheet, L.a1(row, col), what=what, length=len(text), limit=TEXT_LIMIT)
             return ""
         return text.strip()
 
@@ -213,7 +188,7 @@ class _Reader:
 
     def read(self) -> ReadResult:
         if self.archive.has_macros:
-            self.add(XLSX_MACROS, "warning", "工作簿包含宏（VBA），reportgen 不运行宏，只读取单元格内容")
+            self.add(XLSX_MACROS)
         fmt = self.format()
         meta = self.meta(fmt)
         cells: dict[str, Value] = {}
@@ -226,7 +201,7 @@ class _Reader:
         fees = {path[len("info_fees.") :]: meta.pop(path) for path in list(meta) if path.startswith("info_fees.")}
         report = Report(
             agency=meta.get("agency") or "",
-            year=meta.get("year") or 0,
+            year=meta.get("year"),
             format=fmt.version,
             title=meta.get("title") or None,
             date=meta.get("date"),
@@ -291,12 +266,13 @@ class _Reader:
     def meta_value(self, field: L.MetaField, value: Any, sheet: str, row: int, col: int) -> Any:
         ref = L.a1(row, col)
         if field.kind == "year":
+            if value is None or (isinstance(value, str) and not value.strip()):
+                self.add(YEAR_REQUIRED, sheet, ref, hint=f"（“{L.META}”工作表的“{field.label}”），例如 2024")
+                return None
             year = _integer(value)
             if year is None:
-                shown = "空白" if value is None else f"“{value}”"
-                self.add(YEAR_RANGE, "error", f"报告年度{shown}不是四位数的年份", sheet, ref)
-                return 0
-            return year
+                self.add(YEAR_TYPE, sheet, ref, shown=f"“{value}”")
+            return year  # the validator checks the range
         if field.kind == "date":
             return self.date_value(value, sheet, ref)
         if field.kind in ("count", "amount"):
@@ -305,13 +281,13 @@ class _Reader:
             number = _number(value)
             if number is None or number < 0 or number >= LIMIT or (field.kind == "count" and number != int(number)):
                 what = "不小于 0 的整数" if field.kind == "count" else "不小于 0 的数字"
-                self.add(VALUE_NOT_NUMBER, "error", f"“{field.label}”的值“{value}”不是{what}", sheet, ref)
+                self.add(VALUE_NOT_NUMBER, sheet, ref, place=f"“{field.label}”", reason=not_a_number(str(value), what))
                 return None
             return int(number) if field.kind == "count" else Decimal(number)
         text = self.text_value(value, sheet, row, col, f"“{field.label}”")
         if field.path.startswith("units.") and text and text not in L.UNITS:
-            message = f"“{field.label}”应为“元”或“万元”，填写的是“{text}”"
-            self.add(XLSX_UNIT, "error", message, sheet, ref, cell=field.path[len("units.") :])
+            allowed = "或".join(f"“{u}”" for u in L.UNITS)
+            self.add(XLSX_UNIT, sheet, ref, cell=field.path[len("units.") :], label=field.label, allowed=allowed, text=text)
             return ""
         return text
 
@@ -331,7 +307,7 @@ class _Reader:
                 return dt.date(*(int(g) for g in match.groups()))
         except (ValueError, OverflowError, TypeError):
             pass
-        self.add(XLSX_DATE, "error", f"成文日期“{value}”无法识别，请填写如 2026年1月20日", sheet, ref)
+        self.add(XLSX_DATE, sheet, ref, value=value)
         return None
 
     def preface(self, choice: str) -> str:
@@ -353,14 +329,14 @@ class _Reader:
         elif standard in self.sheet_names():
             sheet, first, heading_col, text_col = standard, L.TEXT_FIRST_ROW, L.HEADING_COLUMN, L.PARAGRAPH_COLUMN
         else:
-            self.add(XLSX_SHEET_MISSING, "warning", f"找不到工作表“{standard}”，该部分按空白处理")
+            self.add(XLSX_SHEET_MISSING, name=standard)
             return ""
         self.sources[field] = self.source(sheet, first, text_col)
         last = first + MAX_TEXT_ROWS - 1
         grid = self.grid(sheet, last + 1, max(heading_col, text_col))
         self.warn_large(sheet)
         if any(row == last + 1 for row, _ in grid):
-            self.add(XLSX_ROWS_IGNORED, "warning", f"工作表“{sheet}”的正文超过 {MAX_TEXT_ROWS} 行，只读取了第 {first}—{last} 行", sheet)
+            self.add(XLSX_ROWS_IGNORED, sheet, name=sheet, limit=MAX_TEXT_ROWS, first=first, last=last)
         paragraphs: list[str] = []
         for row in range(first, last + 1):
             for col in (heading_col, text_col):
@@ -368,7 +344,7 @@ class _Reader:
                 if raw is None:
                     continue
                 if raw[1] == "f":
-                    self.add(XLSX_FORMULA, "error", f"正文单元格填写的是公式“{raw[0]}”，请直接填写文字", sheet, L.a1(row, col))
+                    self.add(XLSX_FORMULA, sheet, L.a1(row, col), place="正文单元格", formula=raw[0], advice="请直接填写文字")
                     continue
                 text = self.text_value(raw[0], sheet, row, col, "正文单元格")
                 paragraphs.extend(_paragraphs(text))
@@ -450,12 +426,7 @@ class _Reader:
                 for (r, c), text in expected.items()
                 if _norm(str(grid.get((r + dr, c + dc), ("", ""))[0])) != text
             ]
-            self.add(
-                XLSX_LABELS,
-                "warning",
-                f"{layout.table.name}有 {len(wrong)} 个标签与标准格式不同（{'；'.join(wrong[:5])}），请核对",
-                sheet,
-            )
+            self.add(XLSX_LABELS, sheet, table=layout.table.name, count=len(wrong), wrong="；".join(wrong[:5]))
         positions = {cell_id: (r + dr, c + dc) for cell_id, (r, c) in layout.positions.items()}
         return sheet, positions, (dr, dc)
 
@@ -484,20 +455,13 @@ class _Reader:
                 bits.append("多出合并 " + "、".join(_range(m) for m in extra[:5]))
             if missing:
                 bits.append("缺少合并 " + "、".join(_range(m) for m in missing[:5]))
-            message = f"{layout.table.name}的合并单元格与标准格式不同（{'；'.join(bits)}），已按单元格位置读取"
-            self.add(XLSX_MERGES, "warning", message, sheet)
+            self.add(XLSX_MERGES, sheet, table=layout.table.name, differences="；".join(bits))
         for cell_id, (row, col) in positions.items():
             for r1, c1, r2, c2 in actual - expected:
                 if r1 <= row <= r2 and c1 <= col <= c2 and (row, col) != (r1, c1):
-                    self.add(
-                        XLSX_MERGED_INPUT,
-                        "error",
-                        f"{layout.table.name}的填写单元格 {L.a1(row, col)} 被合并进 {_range((r1, c1, r2, c2))}，"
-                        "其中的数字无法读取，请取消合并",
-                        sheet,
-                        L.a1(row, col),
-                        cell=cell_id,
-                    )
+                    ref = L.a1(row, col)
+                    merge = _range((r1, c1, r2, c2))
+                    self.add(XLSX_MERGED_INPUT, sheet, ref, cell=cell_id, table=layout.table.name, position=ref, merge=merge)
 
     def merges(self, sheet: str) -> set[tuple[int, int, int, int]] | None:
         """The merged ranges of a sheet, read from its XML; None when the sheet is too large to scan."""
@@ -523,19 +487,19 @@ class _Reader:
             if spec.total:
                 return None  # the template's formula: recomputed from the leaves
             formula = value if isinstance(value, str) else "公式"
-            message = f"{place(spec)}：填写的是公式“{_short(formula)}”，请直接填写数字，不要填写公式"
-            self.add(XLSX_FORMULA, "error", message, sheet, ref, cell=spec.id)
+            advice = "请直接填写数字，不要填写公式"
+            self.add(XLSX_FORMULA, sheet, ref, cell=spec.id, place=f"{place(spec)}：", formula=_short(formula), advice=advice)
             return None
         if kind == "e" or isinstance(value, dt.date):  # an error value such as #REF!, or a date typed into a count
             shown = value.isoformat() if isinstance(value, dt.date) else value
-            self.add(VALUE_NOT_NUMBER, "error", f"{place(spec)}：“{shown}”不是数字", sheet, ref, cell=spec.id)
+            self.add(VALUE_NOT_NUMBER, sheet, ref, cell=spec.id, place=place(spec), reason=not_a_number(str(shown), "数字"))
             return None
         if isinstance(value, str) and len(value) > TEXT_LIMIT:
-            self.add(XLSX_TEXT_TOO_LONG, "error", f"{place(spec)}：有 {len(value)} 个字符，超过单元格上限", sheet, ref, cell=spec.id)
+            self.add(XLSX_TEXT_TOO_LONG, sheet, ref, cell=spec.id, what=f"{place(spec)}：", length=len(value), limit=TEXT_LIMIT)
             return None
         parsed = parse_value(value, spec)
         if parsed.code:
-            self.add(parsed.code, "error", parsed.message or "", sheet, ref, cell=spec.id)
+            self.add(parsed.code, sheet, ref, cell=spec.id, **parsed.params)
             return None
         return parsed.value
 

@@ -16,31 +16,17 @@ import yaml
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..cells import LIMIT, VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER, parse_value, place
+from ..cells import LIMIT, QUANTITY, not_a_number, parse_value, place, too_large
+from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
+from ..codes.registry import Code
+from ..codes.values import VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER
+from ..codes.yaml import DATE_INVALID, KEY_DUPLICATE, KEY_TYPE, KEY_UNKNOWN, UNIT_INVALID
 from ..errors import InputError
 from ..fileio import read_text
 from ..findings import Finding, Source
-from ..formats import FORMATS, Cell, Format, Row, Table, format_for_year
+from ..formats import DATE_PATTERN, FIRST_YEAR, FORMATS, Cell, Format, Row, Table, format_for_year
 from ..report import NOT_APPLICABLE, Contact, InfoFees, Narrative, ReadResult, Report, Value
-from ..schema import DATE_PATTERN, FIELD_LABELS, META_KEYS
-from ..validate import AGENCY_REQUIRED, FIRST_YEAR, FORMAT_UNKNOWN, LAST_YEAR, YEAR_RANGE
-
-KEY_UNKNOWN = "KEY-UNKNOWN"
-KEY_TYPE = "KEY-TYPE"
-KEY_DUPLICATE = "KEY-DUPLICATE"
-YEAR_REQUIRED = "YEAR-REQUIRED"
-YEAR_TYPE = "YEAR-TYPE"
-DATE_INVALID = "DATE-INVALID"
-UNIT_INVALID = "UNIT-INVALID"
-CODES: dict[str, str] = {
-    KEY_UNKNOWN: "未知字段（附“是否应为”提示）",
-    KEY_TYPE: "字段的类型不对，如应为键值映射却是列表",
-    KEY_DUPLICATE: "同一层中字段重复出现",
-    YEAR_REQUIRED: "缺少报告年度",
-    YEAR_TYPE: "报告年度不是整数",
-    DATE_INVALID: "成文日期不是有效日期",
-    UNIT_INVALID: "金额单位不是允许的单位",
-}
+from ..schema import FIELD_LABELS, META_KEYS
 
 INFO_FEES = "info_fees"
 CONTACT = "contact"
@@ -214,8 +200,8 @@ class _Reader:
     def source(self, node: Node) -> Source:
         return Source(file=self.file, line=node.start_mark.line + 1, column=node.start_mark.column + 1)
 
-    def add(self, code: str, message: str, node: Node, cell: str | None = None) -> None:
-        self.findings.append(Finding(code=code, severity="error", message=message, cell=cell, source=self.source(node)))
+    def add(self, code: Code, node: Node, cell: str | None = None, **params: Any) -> None:
+        self.findings.append(code(cell=cell, source=self.source(node), **params))
 
     def entries(self, node: MappingNode, path: str) -> Entries:
         out: Entries = {}
@@ -223,7 +209,7 @@ class _Reader:
             key = key_node.value if isinstance(key_node, ScalarNode) else f"（{kind(key_node)}）"
             if key in out:
                 first = out[key][0].start_mark.line + 1
-                self.add(KEY_DUPLICATE, f"{self.inside(path)}字段“{key}”重复出现（第一次在第{first}行），只保留第一次的值", key_node)
+                self.add(KEY_DUPLICATE, key_node, inside=self.inside(path), key=key, first=first)
                 continue
             out[key] = (key_node, value_node)
         return out
@@ -234,7 +220,7 @@ class _Reader:
             return self.entries(node, path)
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return {}
-        self.add(KEY_TYPE, f"“{path}”应为键值映射（mapping）{example}，实际是{kind(node)}", node)
+        self.add(KEY_TYPE, node, problem=f"“{path}”应为键值映射（mapping）{example}，实际是{kind(node)}")
         return {}
 
     @staticmethod
@@ -249,7 +235,7 @@ class _Reader:
         else:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"，是否应为“{close[0]}”？" if close else f"，此处可用的字段：{'、'.join(allowed)}"
-        self.add(KEY_UNKNOWN, f"{self.inside(path)}未知字段“{key}”{hint}", key_node)
+        self.add(KEY_UNKNOWN, key_node, inside=self.inside(path), key=key, hint=hint)
 
     def check_keys(self, entries: Entries, allowed: list[str], path: str) -> None:
         for key, (key_node, _) in entries.items():
@@ -264,7 +250,7 @@ class _Reader:
         self.sources[path] = self.source(node)
         if isinstance(node, ScalarNode):
             return None if node.tag == NULL else node.value
-        self.add(KEY_TYPE, f"“{path}”（{FIELD_LABELS.get(path, path)}）应为文字，实际是{kind(node)}", node)
+        self.add(KEY_TYPE, node, problem=f"“{path}”（{FIELD_LABELS.get(path, path)}）应为文字，实际是{kind(node)}")
         return None
 
     # ------------------------------------------------------------ the document
@@ -279,16 +265,12 @@ class _Reader:
             self.fmt = format_for_year(year)
         else:
             self.fmt = self.guess_format(top)
-        if version is not None and version not in FORMATS:
-            known = "、".join(f"“{v}”" for v in FORMATS)
-            self.add(FORMAT_UNKNOWN, f"未知的格式版本“{version}”：应为{known}；以下按{self.fmt.version}年格式检查", top["format"][1])
         fmt = self.fmt
         allowed = [*META_KEYS, *(t.key for t in fmt.tables), *([INFO_FEES] if fmt.fee_sentence else [])]
         self.check_keys(top, allowed, "")
 
         agency = self.string(top, "agency", "agency")
-        if not (agency or "").strip():
-            self.add(AGENCY_REQUIRED, "缺少机关名称（agency）", top["agency"][1] if "agency" in top else root)
+        self.sources.setdefault("agency", self.source(root))  # where the validator reports a missing agency
         title = self.string(top, "title", "title")
         signature = self.string(top, "signature", "signature")
         preface = self.string(top, "preface", "preface")
@@ -305,41 +287,38 @@ class _Reader:
         info_fees = self.info_fees(top) if fmt.fee_sentence and INFO_FEES in top else None
 
         report = None
-        if year is not None:
-            try:
-                report = Report(
-                    agency=agency or "",
-                    year=year,
-                    format=version or fmt.version,
-                    title=title,
-                    date=date,
-                    signature=signature,
-                    preface="auto" if "preface" not in top else preface or "",
-                    contact=contact,
-                    text=text,
-                    cells=cells,
-                    units=units,
-                    info_fees=info_fees,
-                )
-            except ValidationError as exc:  # pragma: no cover - every field was checked above
-                self.add(KEY_TYPE, f"无法组成报告：{exc.error_count()}处字段类型不对", root)
+        try:
+            report = Report(
+                agency=agency or "",
+                year=year,
+                format=version or fmt.version,
+                title=title,
+                date=date,
+                signature=signature,
+                preface="auto" if "preface" not in top else preface or "",
+                contact=contact,
+                text=text,
+                cells=cells,
+                units=units,
+                info_fees=info_fees,
+            )
+        except ValidationError as exc:  # pragma: no cover - every field was checked above
+            self.add(KEY_TYPE, root, problem=f"无法组成报告：{exc.error_count()}处字段类型不对")
         findings = sorted(self.findings, key=lambda f: (f.source.line, f.source.column) if f.source else (0, 0))  # in file order
         return ReadResult(report=report, findings=findings, sources=self.sources, file=self.file)
 
     def year(self, top: Entries, root: MappingNode) -> int | None:
         if "year" not in top:
-            self.add(YEAR_REQUIRED, "缺少报告年度（year），例如 year: 2024", root)
+            self.sources["year"] = self.source(root)
+            self.add(YEAR_REQUIRED, root, hint="（year），例如 year: 2024")
             return None
         node = top["year"][1]
         self.sources["year"] = self.source(node)
         raw = unicodedata.normalize("NFKC", node.value).strip() if isinstance(node, ScalarNode) and node.tag in (INT, STR) else ""
         if not DECIMAL_INT.fullmatch(raw) or len(raw) > 6:
-            self.add(YEAR_TYPE, f"报告年度（year）应为整数年份，例如 2024，实际是{kind(node)}", node)
+            self.add(YEAR_TYPE, node, shown=kind(node))
             return None
-        year = int(raw)
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            self.add(YEAR_RANGE, f"报告年度“{year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间", node)
-        return year
+        return int(raw)  # the validator checks the range
 
     def version(self, top: Entries) -> str | None:
         if "format" not in top:
@@ -350,7 +329,7 @@ class _Reader:
             return node.value.strip() or None
         if isinstance(node, ScalarNode):
             return None
-        self.add(KEY_TYPE, f"格式版本（format）应为“2019”或“2021”这样的文字，实际是{kind(node)}", node)
+        self.add(KEY_TYPE, node, problem=f"格式版本（format）应为{'或'.join(f'“{v}”' for v in FORMATS)}这样的文字，实际是{kind(node)}")
         return None
 
     def guess_format(self, top: Entries) -> Format:
@@ -383,7 +362,7 @@ class _Reader:
                 return dt.date(*map(int, match.groups()))
             except ValueError:
                 pass
-        self.add(DATE_INVALID, f"成文日期（date）应为有效日期，例如 2020-01-17，实际是{kind(node)}", node)
+        self.add(DATE_INVALID, node, shown=kind(node))
         return None
 
     def contact(self, top: Entries) -> Contact | None:
@@ -444,11 +423,11 @@ class _Reader:
         cell = declared_cells(self.fmt.version)[f"{table}.{row.key}.{column}"]
         self.sources[cell.id] = self.source(node)
         if not isinstance(node, ScalarNode):
-            self.add(KEY_TYPE, f"{place(cell)}：应为一个数字，实际是{kind(node)}", node, cell.id)
+            self.add(KEY_TYPE, node, cell.id, problem=f"{place(cell)}：应为一个数字，实际是{kind(node)}")
             return
         parsed = parse_value(number_or_text(node), cell)
         if parsed.code:
-            self.add(parsed.code, parsed.message or "", node, cell.id)
+            self.add(parsed.code, node, cell.id, **parsed.params)
         elif parsed.value is not None:
             cells[cell.id] = parsed.value
 
@@ -460,7 +439,7 @@ class _Reader:
             return
         if raw not in row.units:
             allowed = "或".join(f"“{u}”" for u in row.units)
-            self.add(UNIT_INVALID, f"“{row.label}”的金额单位（{row.unit_key}）应为{allowed}，实际是{kind(node)}", node)
+            self.add(UNIT_INVALID, node, label=row.label, key=row.unit_key, allowed=allowed, shown=kind(node))
             return
         for col in row.columns:
             if col.kind == "amount" and not col.unit:
@@ -484,11 +463,11 @@ class _Reader:
             value_node = nodes[key] = entries[key][1]
             self.sources[f"{INFO_FEES}.{key}"] = self.source(value_node)
             if not isinstance(value_node, ScalarNode):
-                self.fee_error(key, VALUE_NOT_NUMBER, f"应为数字，实际是{kind(value_node)}", value_node)
+                self.fee_error(key, VALUE_NOT_NUMBER, value_node, reason=f"应为数字，实际是{kind(value_node)}")
                 continue
             value = number_or_text(value_node)
             if isinstance(value, Decimal) and abs(value) >= LIMIT:
-                self.fee_error(key, VALUE_NOT_NUMBER, "数值大得不合理，请检查", value_node)
+                self.fee_error(key, VALUE_NOT_NUMBER, value_node, reason=too_large(value))
             elif value is not None:
                 data[key] = value
         try:
@@ -497,17 +476,18 @@ class _Reader:
             for error in exc.errors():
                 key = str(error["loc"][0])
                 value = data.get(key)
+                quantity = QUANTITY["count" if key == "notices" else "amount"]
                 if error["type"] == "greater_than_equal":
-                    self.fee_error(key, VALUE_NEGATIVE, "不能为负数", nodes[key])
+                    self.fee_error(key, VALUE_NEGATIVE, nodes[key], quantity=quantity, value=value)
                 elif isinstance(value, Decimal) and error["type"].startswith("int"):
-                    self.fee_error(key, VALUE_NOT_INTEGER, f"（{value}）应为整数", nodes[key])
+                    self.fee_error(key, VALUE_NOT_INTEGER, nodes[key], quantity=quantity, value=value)
                 else:
-                    self.fee_error(key, VALUE_NOT_NUMBER, f"“{value}”不是数字", nodes[key])
+                    self.fee_error(key, VALUE_NOT_NUMBER, nodes[key], reason=not_a_number(str(value), "数字"))
             return None
 
-    def fee_error(self, key: str, code: str, reason: str, node: Node) -> None:
+    def fee_error(self, key: str, code: Code, node: Node, **params: Any) -> None:
         path = f"{INFO_FEES}.{key}"
-        self.add(code, f"信息处理费“{FIELD_LABELS.get(path, key)}”（{path}）：{reason}", node)
+        self.add(code, node, place=f"信息处理费“{FIELD_LABELS.get(path, key)}”（{path}）", **params)
 
 
 # ---------------------------------------------------------------- writing

@@ -10,6 +10,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from ...codes.published import (
+    IMPORT_ALIGN,
+    IMPORT_BAD_VALUE,
+    IMPORT_DUPLICATE_ROW,
+    IMPORT_EXTRA_COLUMNS,
+    IMPORT_LABEL_FUZZY,
+    IMPORT_SPLIT,
+    IMPORT_SPLIT_AMBIGUOUS,
+    IMPORT_SPLIT_NONE,
+    IMPORT_UNPLACED,
+)
 from ...findings import Finding, Source
 from ...formats import Format, Row, SumRule
 from ...report import NOT_APPLICABLE, Value
@@ -167,14 +178,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             assert row is not None
             context = label.table
             if f"{label.table}.{row.key}" in seen:
-                findings.append(
-                    Finding(
-                        code="IMPORT-DUPLICATE-ROW",
-                        severity="warning",
-                        message=f"{TABLE_NAMES[label.table]}“{row.label}”行出现了不止一次，只读取第一次出现的数值",
-                        source=source,
-                    )
-                )
+                findings.append(IMPORT_DUPLICATE_ROW(source=source, table=TABLE_NAMES[label.table], row=row.label))
                 continue
             seen.add(f"{label.table}.{row.key}")
             cells = [f"{label.table}.{row.key}.{c.key}" for c in row.columns]
@@ -382,15 +386,7 @@ def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> 
             cands = Candidates(kept or cands.options, cands.how, cands.removed, cands.digits)
         choices[i] = cands
         if row.fuzzy is not None:
-            out.findings.append(
-                Finding(
-                    code="IMPORT-LABEL-FUZZY",
-                    severity="warning",
-                    message=f"行标签“{row.label}”与标准表格不完全一致，按“{row.fuzzy.label.text}”读取",
-                    cell=row.cells[0],
-                    source=row.source,
-                )
-            )
+            out.findings.append(IMPORT_LABEL_FUZZY(cell=row.cells[0], source=row.source, printed=row.label, standard=row.fuzzy.label.text))
 
     fixed: dict[str, Token] = {}
     for i, cands in choices.items():
@@ -441,55 +437,32 @@ def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *,
             values = "、".join(t.text for t in options[0])
             rules = "本行和其他行的" if jointly else ""
             out.findings.append(
-                Finding(
-                    code="IMPORT-SPLIT",
-                    severity="warning",
-                    message=f"{where}的数字连在一起（{cands.digits}），根据{rules}勾稽关系拆分为：{values}，请核对",
-                    cell=row.cells[0],
-                    source=row.source,
-                )
+                IMPORT_SPLIT(cell=row.cells[0], source=row.source, where=where, digits=cands.digits, rules=rules, values=values)
             )
         else:
-            code = "IMPORT-SPLIT-NONE" if not options else "IMPORT-SPLIT-AMBIGUOUS"
+            code = IMPORT_SPLIT_NONE if not options else IMPORT_SPLIT_AMBIGUOUS
             if not options:
                 why = "没有一种拆分符合勾稽关系"
             elif row_rules(fmt, row.cells) or any(set(r.left) & set(row.cells) for r in fmt.rules):
                 why = f"有 {len(options)} 种拆分都符合勾稽关系，无法确定"
             else:
                 why = f"有 {len(options)} 种拆分方式，且该行没有勾稽关系可以确定"
-            out.findings.append(
-                Finding(
-                    code=code,
-                    severity="warning",
-                    message=f"{where}的数字连在一起（{cands.digits}），{why}，该行未导入",
-                    cell=row.cells[0],
-                    source=row.source,
-                    related=tuple(row.cells),
-                )
-            )
+            out.findings.append(code(cell=row.cells[0], source=row.source, related=row.cells, where=where, digits=cands.digits, why=why))
             return
     elif len(options) > 1 and row.positional:  # printed blank positions: reports that fill in totals only
         chosen = totals_first(row, options, fmt)
         if chosen is not None:
-            out.findings.append(
-                Finding(
-                    code="IMPORT-ALIGN",
-                    severity="warning",
-                    message=f"{where}印出的单元格数与表格列数不符，按数字落在“总计”列对齐读取，请核对",
-                    cell=row.cells[0],
-                    source=row.source,
-                )
-            )
+            out.findings.append(IMPORT_ALIGN(cell=row.cells[0], source=row.source, where=where))
             options = [chosen]
     if not options:
         out.findings.append(
-            Finding(
-                code="IMPORT-UNPLACED",
-                severity="warning",
-                message=f"{where}印出 {len(row.tokens)} 个单元格，无法与表格的 {len(row.cells)} 列对应（也不符合勾稽关系），该行未导入",
+            IMPORT_UNPLACED(
                 cell=row.cells[0],
                 source=row.source,
-                related=tuple(row.cells),
+                related=row.cells,
+                where=where,
+                printed=len(row.tokens),
+                problem=f"无法与表格的 {len(row.cells)} 列对应（也不符合勾稽关系），该行未导入",
             )
         )
         return
@@ -503,25 +476,23 @@ def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *,
     if unsure:
         names = "、".join(column_label(fmt, c) for c in unsure)
         out.findings.append(
-            Finding(
-                code="IMPORT-UNPLACED",
-                severity="warning",
-                message=f"{where}印出 {len(row.tokens)} 个单元格，与表格的 {len(row.cells)} 列对不齐，无法确定{names}列的数值，未导入",
+            IMPORT_UNPLACED(
                 cell=unsure[0],
                 source=row.source,
-                related=tuple(unsure),
+                related=unsure,
+                where=where,
+                printed=len(row.tokens),
+                problem=f"与表格的 {len(row.cells)} 列对不齐，无法确定{names}列的数值，未导入",
             )
         )
     elif cands.how == "removed" and any(t.kind != "blank" for t in row.tokens) and removed_numbers(row, options[0]):
         out.findings.append(
-            Finding(
-                code="IMPORT-EXTRA-COLUMNS",
-                severity="warning",
-                message=f"{where}比标准表格多出 {cands.removed} 个单元格，"
-                + ("已根据勾稽关系确定各列" if jointly or row_rules(fmt, row.cells) else "多出的数值与其余数值相同，不影响读取")
-                + "，请核对",
+            IMPORT_EXTRA_COLUMNS(
                 cell=row.cells[0],
                 source=row.source,
+                where=where,
+                removed=cands.removed,
+                how="已根据勾稽关系确定各列" if jointly or row_rules(fmt, row.cells) else "多出的数值与其余数值相同，不影响读取",
             )
         )
 
@@ -544,12 +515,8 @@ def store(cell: str, tok: Token, row: PrintedRow, fmt: Format, out: TableReading
         return
     if tok.kind != "num" or tok.value is None:
         out.findings.append(
-            Finding(
-                code="IMPORT-BAD-VALUE",
-                severity="warning",
-                message=f"{describe_row(row)}{column_label(fmt, cell)}列印的“{tok.text.strip()}”不是数字，未导入",
-                cell=cell,
-                source=tok.source or row.source,
+            IMPORT_BAD_VALUE(
+                cell=cell, source=tok.source or row.source, row=describe_row(row), column=column_label(fmt, cell), text=tok.text.strip()
             )
         )
         return
