@@ -128,7 +128,6 @@ def export(
     """
     from .export import write_export
     from .pipeline import check as run_check
-    from .pipeline import read_input
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
@@ -137,8 +136,8 @@ def export(
         _print_outcome(outcome, as_json=False)
         typer.echo("✗ 有输入存在错误，未导出", err=True)
         raise typer.Exit(outcome.exit_code)
-    reports = [_run(lambda fo=fo: read_input(Path(fo.file))).report for fo in outcome.files]
-    _run(lambda: write_export([r for r in reports if r is not None], output))
+    reports = outcome.reports
+    _run(lambda: write_export(reports, output))
     typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}")
 
 
