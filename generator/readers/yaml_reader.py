@@ -4,62 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 import unicodedata
-from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
-from functools import cache
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..cells import LIMIT, QUANTITY, not_a_number, parse_value, place, too_large
 from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
 from ..codes.registry import Code
 from ..codes.values import VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER
 from ..codes.yaml import DATE_INVALID, KEY_DUPLICATE, KEY_TYPE, KEY_UNKNOWN, UNIT_INVALID
-from ..errors import InputError
 from ..fileio import read_text
 from ..findings import Finding, Source
-from ..formats import DATE_PATTERN, FIRST_YEAR, FORMATS, Cell, Format, Row, Table, format_for_year
-from ..report import NOT_APPLICABLE, Contact, InfoFees, Narrative, ReadResult, Report, Value
+from ..formats import FIRST_YEAR, FORMATS, Format, Row, Table, format_for_year
+from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
 from ..schema import FIELD_LABELS, META_KEYS
-
-INFO_FEES = "info_fees"
-CONTACT = "contact"
-TEXT = "text"
-STR = "tag:yaml.org,2002:str"
-INT = "tag:yaml.org,2002:int"
-FLOAT = "tag:yaml.org,2002:float"
-NULL = "tag:yaml.org,2002:null"
-TIMESTAMP = "tag:yaml.org,2002:timestamp"
-MAP = "tag:yaml.org,2002:map"
-DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
-DATE_TEXT = re.compile(DATE_PATTERN)
-OPEN_ENDED = "...\n"  # after a block scalar that keeps its trailing newlines; the next key ends it as well
-FLOW_OPENERS_FOR_C = 2000  # libyaml's composer recurses in C: with more flow openers, check the depth first
-MAX_DEPTH = 100  # a report nests 4 levels deep
-TOO_DEEP = f"YAML 嵌套层次过深（超过{MAX_DEPTH}层），无法读取"
-SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
-    ("mapping values are not allowed", "此处不能出现“键: 值”（缩进可能有误，或值中的冒号需要加引号）"),
-    ("cannot start any token", "不能用制表符（Tab）或此字符开头，请用空格缩进"),
-    ("expected <block end>", "缩进不一致"),
-    ("did not find expected key", "缩进不一致"),
-    ("did not find expected '-' indicator", "缩进不一致"),
-    ("could not find expected ':'", "缺少冒号“:”"),
-    ("found unexpected end of stream", "引号没有闭合"),
-    ("expected ',' or '}'", "花括号 {…} 中缺少逗号或右花括号"),
-    ("expected ',' or ']'", "方括号 […] 中缺少逗号或右方括号"),
-    ("found undefined alias", "引用了未定义的锚点（*）"),
-    ("but found another document", "文件中只能有一个 YAML 文档（多了一个“---”）"),
-    ("did not find expected node content", "此处缺少内容（括号或列表可能没有写完）"),
-    ("found character that cannot start any token", "不能用制表符（Tab）或此字符开头，请用空格缩进"),
+from .yaml_nodes import (
+    CONTACT,
+    DATE_TEXT,
+    DECIMAL_INT,
+    INFO_FEES,
+    INT,
+    NULL,
+    STR,
+    TEXT,
+    TIMESTAMP,
+    Entries,
+    compose,
+    declared_cells,
+    key_paths,
+    kind,
+    number_or_text,
+    row_keys,
+    row_tree,
 )
-UNKNOWN_SYNTAX = "格式不正确"
+from .yaml_writer import dump_yaml
 
+__all__ = ["compose", "dump_yaml", "read_yaml", "read_yaml_text"]
 
 # ---------------------------------------------------------------- reading
 
@@ -72,118 +56,6 @@ def read_yaml(path: Path) -> ReadResult:
 def read_yaml_text(text: str, file: str) -> ReadResult:
     """Read YAML text; ``file`` names it in findings and sources."""
     return _Reader(file).read(compose(text, file))
-
-
-def compose(text: str, file: str) -> MappingNode:
-    """The node tree of a single YAML document whose top level is a mapping (safe: nothing is constructed)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        if loader is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
-            check_depth(text, loader)
-        root = yaml.compose(text, Loader=loader)  # a safe loader; compose constructs nothing
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark else ""
-        problem = exc.problem or exc.context or ""
-        hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), f"{UNKNOWN_SYNTAX}（{problem}）" if problem else UNKNOWN_SYNTAX)
-        raise InputError(f"YAML 语法错误{where}：{hint}", file) from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise InputError(f"YAML 语法错误（第{line}行第{column}列）：不能包含控制字符（#x{exc.character:04x}）", file) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"YAML 语法错误：{exc}", file) from None
-    except RecursionError:
-        raise InputError(TOO_DEEP, file) from None
-    if not isinstance(root, MappingNode):
-        raise InputError(f"顶层应为键值映射（mapping），实际是{kind(root)}", file)
-    return root
-
-
-def check_depth(text: str, loader: type) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, using the event parser (which, unlike the composer, does not recurse)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise RecursionError
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-
-
-def kind(node: Node | None) -> str:
-    """A node's kind in Chinese, for messages."""
-    if node is None:
-        return "空文件"
-    if isinstance(node, MappingNode):
-        return "键值映射"
-    if isinstance(node, SequenceNode):
-        return "列表"
-    shown = node.value if len(node.value) <= 30 else node.value[:30] + "…"
-    return {
-        NULL: "空值",
-        INT: f"整数 {shown}",
-        FLOAT: f"数字 {shown}",
-        TIMESTAMP: f"日期 {shown}",
-        "tag:yaml.org,2002:bool": f"是/否值 {shown}",
-    }.get(node.tag, f"文字“{shown}”")
-
-
-def number_or_text(node: ScalarNode) -> Decimal | str | None:
-    """A scalar as a number when YAML typed it as one (exactly, from its text), else its text; null is None."""
-    if node.tag == NULL:
-        return None
-    raw = node.value.replace("_", "")
-    if node.tag == INT and DECIMAL_INT.fullmatch(raw):
-        return Decimal(raw)  # decimal even with leading zeros (YAML 1.1 would read 010 as octal 8)
-    if node.tag == FLOAT:
-        try:
-            number = Decimal(raw)
-        except InvalidOperation:
-            return node.value
-        return number if number.is_finite() else node.value
-    return node.value
-
-
-@cache
-def key_paths(version: str) -> frozenset[str]:
-    """Every dotted key path the YAML of format ``version`` may contain."""
-    fmt = FORMATS[version]
-    paths = set(META_KEYS) | {f"{CONTACT}.{k}" for k in Contact.model_fields} | {f"{TEXT}.{p.key}" for p in fmt.parts}
-    if fmt.fee_sentence:
-        paths |= {INFO_FEES} | {f"{INFO_FEES}.{k}" for k in InfoFees.model_fields}
-    for table in fmt.tables:
-        paths.add(table.key)
-        for row in table.rows:
-            parts = row.key.split(".")
-            paths |= {".".join((table.key, *parts[: i + 1])) for i in range(len(parts))}
-            paths |= {f"{table.key}.{row.key}.{key}" for key in row_keys(row)}
-    return frozenset(paths)
-
-
-@cache
-def declared_cells(version: str) -> dict[str, Cell]:
-    return FORMATS[version].cells()
-
-
-def row_keys(row: Row) -> list[str]:
-    return [c.key for c in row.columns] + ([row.unit_key] if row.unit_key else [])
-
-
-def row_tree(table: Table) -> dict[str, Any]:
-    """The rows of a table as nested mappings keyed by the segments of their ids."""
-    tree: dict[str, Any] = {}
-    for row in table.rows:
-        *groups, last = row.key.split(".")
-        node = tree
-        for segment in groups:
-            node = node.setdefault(segment, {})
-        node[last] = row
-    return tree
-
-
-Entries = dict[str, tuple[Node, Node]]
 
 
 class _Reader:
@@ -488,100 +360,3 @@ class _Reader:
     def fee_error(self, key: str, code: Code, node: Node, **params: Any) -> None:
         path = f"{INFO_FEES}.{key}"
         self.add(code, node, place=f"信息处理费“{FIELD_LABELS.get(path, key)}”（{path}）", **params)
-
-
-# ---------------------------------------------------------------- writing
-
-
-def dump_yaml(report: Report) -> str:
-    """``report`` as YAML in the DATA.md §2 layout; reading it back gives an equal Report."""
-    fmt = report.spec
-    meta: list[tuple[str, Node]] = [
-        ("agency", _text(report.agency)),
-        ("year", _scalar(report.year)),
-        ("format", ScalarNode(STR, report.format, style='"')),
-    ]
-    for key in ("title", "date", "signature"):
-        value = getattr(report, key)
-        if value is not None:
-            meta.append((key, _scalar(value)))
-    meta.append(("preface", _text(report.preface, block=True)))
-    if report.contact is not None:
-        fields = report.contact.model_dump(exclude_none=True)
-        meta.append((CONTACT, _mapping([(k, _text(v)) for k, v in fields.items()], flow=True)))
-    sections: list[list[tuple[str, Node]]] = [
-        meta,
-        [(TEXT, _mapping([(p.key, _text(getattr(report.text, p.key), block=True)) for p in fmt.parts]))],
-    ]
-    for key, tree in _table_trees(report, fmt).items():
-        sections.append([(key, _tree_node(tree))])
-    if report.info_fees is not None:
-        sections.append([(INFO_FEES, _mapping([(k, _scalar(v)) for k, v in report.info_fees.model_dump().items()]))])
-    out = ""
-    for pairs in sections:
-        if out and not out.endswith(OPEN_ENDED):
-            out += "\n"  # a blank line between sections
-        out = out.removesuffix(OPEN_ENDED) + _serialize(pairs)
-    return out.removesuffix(OPEN_ENDED)
-
-
-def _table_trees(report: Report, fmt: Format) -> dict[str, dict[str, Any]]:
-    """Per table, the rows as nested dicts of row-id segments, each row a dict of column → value; every row listed."""
-    trees: dict[str, dict[str, Any]] = {}
-    declared = fmt.cells()
-    for table in fmt.tables:
-        tree = trees.setdefault(table.key, {})
-        for row in table.rows:
-            leaf = _leaf(tree, row.key)
-            for col in row.columns:
-                cell_id = f"{table.key}.{row.key}.{col.key}"
-                if cell_id in report.cells:
-                    leaf[col.key] = report.cells[cell_id]
-            units = [report.units[cell_id] for c in row.columns if (cell_id := f"{table.key}.{row.key}.{c.key}") in report.units]
-            if row.unit_key and units:
-                leaf[row.unit_key] = units[0]
-    for cell_id, value in report.cells.items():  # cells of another format: kept, so that reading back reports them
-        if cell_id not in declared:
-            table_key, *segments, column = cell_id.split(".")
-            _leaf(trees.setdefault(table_key, {}), ".".join(segments))[column] = value
-    return trees
-
-
-def _leaf(tree: dict[str, Any], row_id: str) -> dict[str, Any]:
-    node = tree
-    for segment in row_id.split("."):
-        node = node.setdefault(segment, {})
-    return node
-
-
-def _tree_node(tree: dict[str, Any]) -> MappingNode:
-    leaf = all(not isinstance(v, dict) for v in tree.values())
-    pairs = [(k, _tree_node(v) if isinstance(v, dict) else _scalar(v)) for k, v in tree.items()]
-    return _mapping(pairs, flow=leaf)
-
-
-def _mapping(pairs: Sequence[tuple[str, Node]], flow: bool = False) -> MappingNode:
-    return MappingNode(MAP, [(ScalarNode(STR, k), v) for k, v in pairs], flow_style=flow)
-
-
-def _text(value: str, block: bool = False) -> ScalarNode:
-    if value == "" or value == NOT_APPLICABLE:
-        return ScalarNode(STR, value, style='"')
-    return ScalarNode(STR, value, style="|" if block and "\n" in value else None)
-
-
-def _scalar(value: object) -> ScalarNode:
-    if isinstance(value, bool):  # pragma: no cover - no field holds a bool
-        raise TypeError(value)
-    if isinstance(value, int):
-        return ScalarNode(INT, str(value))
-    if isinstance(value, Decimal):
-        text = format(value, "f")
-        return ScalarNode(FLOAT if "." in text else INT, text)
-    if isinstance(value, dt.date):
-        return ScalarNode(TIMESTAMP, value.isoformat())
-    return _text(str(value))
-
-
-def _serialize(pairs: Sequence[tuple[str, Node]]) -> str:
-    return yaml.serialize(_mapping(pairs), Dumper=yaml.SafeDumper, allow_unicode=True, width=4096)
