@@ -14,6 +14,7 @@ Anything else is one of the codes of :mod:`generator.codes.values`; ``bool`` is 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -24,12 +25,13 @@ from typing import Any, cast
 from .codes.registry import Code
 from .codes.values import VALUE_NEGATIVE, VALUE_NOT_APPLICABLE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER
 from .findings import Finding, Source
-from .formats import FORMATS, Cell
+from .formats import DATE_PATTERN, TABLE_NAMES, Cell
 from .report import NOT_APPLICABLE, Value
 from .values import display
 
 LIMIT = Decimal(10) ** 15  # beyond any real figure; also keeps huge integers out of str() limits
 
+DATE_TEXT = re.compile(DATE_PATTERN)
 NUMBER_TEXT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 EXPECTED = {"count": "非负整数", "signed": "整数", "amount": "数字"}
 SHOWN_CHARS = 30  # longer text is cut in messages
@@ -54,10 +56,20 @@ class ParsedValue:
         return self.code(cell=cell.id, source=source, **self.params)
 
 
+def parse_date(text: str) -> dt.date | None:
+    """A date as officials write it (``2020年1月17日``, ``2020-01-17``, ``2020/1/17``, ``2020.1.17``, full-width digits too), or None."""
+    match = DATE_TEXT.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
 def place(cell: Cell) -> str:
     """A cell as a Chinese location: ``表三“（一）予以公开”行“自然人”列``."""
-    name = next((t.name for f in FORMATS.values() for t in f.tables if t.key == cell.table), cell.table)
-    return f"{name}“{cell.row.full_label}”行“{cell.column.label}”列"
+    return f"{TABLE_NAMES.get(cell.table, cell.table)}“{cell.row.full_label}”行“{cell.column.label}”列"
 
 
 def parse_value(raw: object, cell: Cell) -> ParsedValue:

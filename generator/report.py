@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Literal
 
@@ -94,9 +95,9 @@ class ReadResult(BaseModel):
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a narrative: blocks separated by blank lines, lines inside a block joined."""
+    """Paragraphs of a narrative, from any reader: blocks separated by blank (or whitespace-only) lines, lines inside a block joined."""
     out: list[str] = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         para = "".join(line.strip() for line in block.splitlines())
         if para:
             out.append(para)

@@ -12,11 +12,12 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from generator.cells import parse_date
 from generator.cli import app
 from generator.errors import InputError
 from generator.findings import Finding
 from generator.pipeline import check, check_one
-from generator.readers.xlsx_reader import DATE_RE, read_xlsx
+from generator.readers.xlsx_reader import read_xlsx
 from generator.workbook import layout as L
 from generator.workbook import write_template
 
@@ -139,7 +140,9 @@ def test_blank_year_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_dates_typed_as_text_are_read(tmp_path: Path) -> None:
     path = fill(filled(tmp_path), {"meta.date": "2026年1月20日"})
     assert read_xlsx(path).report.date == dt.date(2026, 1, 20)
-    assert all(DATE_RE.match(text) for text in ("2026-01-20", "2026/1/20", "2026.1.20", " 2026 年 1 月 20 日 "))
+    texts = ("2026-01-20", "2026/1/20", "2026.1.20", " 2026 年 1 月 20 日 ", "２０２６年１月２０日")
+    assert {parse_date(text) for text in texts} == {dt.date(2026, 1, 20)}
+    assert parse_date("2026-02-30") is None and parse_date("2026年1月") is None
 
 
 def test_over_long_text_cell(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from .v2019 import FORMAT as V2019
 from .v2021 import FORMAT as V2021
 
 FORMATS: dict[str, Format] = {f.version: f for f in (V2019, V2021)}
+TABLE_NAMES = {t.key: t.name for f in FORMATS.values() for t in f.tables}  # 表二, 表三, 表四 by table key
 
 
 def format_for_year(year: int) -> Format:
@@ -45,6 +46,7 @@ __all__ = [
     "FIRST_YEAR",
     "FORMATS",
     "LAST_YEAR",
+    "TABLE_NAMES",
     "V2019",
     "V2021",
     "CarryRule",

@@ -191,6 +191,7 @@ class Format:
     fee_words: tuple[str, ...] = ()  # words by which part 六 shows it reports 信息处理费
     no_fee_sentence: str = ""
     nothing_to_report: str = "无。"
+    filling_rules: tuple[str, ...] = ()  # the rules as the workbook's 填写说明 states them, with {partial} for 区分处理
 
     def table(self, key: str) -> Table:
         for table in self.tables:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..codes.validation import T2_ITEMS_NEGATIVE, T2_PUBLISHED_EXCEEDS_TOTAL, X_ITEMS_PREVIOUS
 from .common import (
+    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
@@ -89,4 +90,5 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    filling_rules=FILLING_RULES,
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..codes.validation import X_IN_FORCE
 from .common import (
+    FEE_RULE,
+    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
@@ -70,6 +72,7 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    filling_rules=(*FILLING_RULES, FEE_RULE),
     fee_cell="applications.other_handling.fee_unpaid.total",
     fee_sentence="本年度共发出信息处理费收费通知{notices}件，总金额{notice_amount}元，实际收取{collected}元。",
     no_fee_sentence="本年度未收取信息处理费。",

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import unicodedata
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
-from ..cells import LIMIT, not_a_number
+from ..cells import LIMIT, not_a_number, parse_date
 from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
 from ..codes.values import VALUE_NOT_NUMBER
 from ..codes.xlsx import (
@@ -38,13 +37,13 @@ from ..codes.xlsx import (
 from ..errors import InputError
 from ..fileio import read_bytes
 from ..formats import FORMATS, Format
-from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
+from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, split_paragraphs
 from ..workbook import layout as L
 from ..workbook.archive import inspect_archive
-from .xlsx_sheets import DATE_RE, MAX_TEXT_ROWS, SEARCH_ROWS, cell_paragraphs, integer_in, norm, number_in
+from .xlsx_sheets import MAX_TEXT_ROWS, SEARCH_ROWS, integer_in, norm, number_in
 from .xlsx_tables import TableReading
 
-__all__ = ["DATE_RE", "read_xlsx"]
+__all__ = ["read_xlsx"]
 
 
 def read_xlsx(path: Path) -> ReadResult:
@@ -189,9 +188,9 @@ class _Reader(TableReading):
             if isinstance(value, int | float) and 1 < value < 2958466:
                 converted = from_excel(value)
                 return converted.date() if isinstance(converted, dt.datetime) else None
-            match = DATE_RE.match(unicodedata.normalize("NFKC", str(value)))
-            if match:
-                return dt.date(*(int(g) for g in match.groups()))
+            date = parse_date(str(value))
+            if date is not None:
+                return date
         except (ValueError, OverflowError, TypeError):
             pass
         self.add(XLSX_DATE, sheet, ref, value=value)
@@ -234,5 +233,5 @@ class _Reader(TableReading):
                     self.add(XLSX_FORMULA, sheet, L.a1(row, col), place="正文单元格", formula=raw[0], advice="请直接填写文字")
                     continue
                 text = self.text_value(raw[0], sheet, row, col, "正文单元格")
-                paragraphs.extend(cell_paragraphs(text))
+                paragraphs.extend(split_paragraphs(text))  # blank lines inside a cell separate paragraphs, as in YAML
         return "\n\n".join(paragraphs)

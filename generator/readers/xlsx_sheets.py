@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -18,7 +17,7 @@ from ..codes.xlsx import (
     XLSX_TEXT_TOO_LONG,
 )
 from ..findings import Finding, Source
-from ..formats import DATE_PATTERN, column_aliases
+from ..formats import column_aliases
 from ..workbook import layout as L
 from ..workbook.archive import Archive
 
@@ -31,7 +30,6 @@ LARGE_SHEET = 5 * 1024 * 1024  # a sheet with more XML than this holds content r
 LABEL_MATCH = 0.9  # share of a table's labels that must match when located by labels
 ALIASES = column_aliases()
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
-DATE_RE = re.compile(rf"^\s*{DATE_PATTERN}\s*$")
 
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 Located = tuple[str, dict[str, tuple[int, int]], tuple[int, int] | None]  # sheet, value positions, grid offset if by labels
@@ -160,11 +158,6 @@ def integer_in(value: Any) -> int | None:
 def norm(text: str) -> str:
     text = re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
     return ALIASES.get(text, text)
-
-
-def cell_paragraphs(text: str) -> Iterable[str]:
-    """A cell's text as paragraphs: blank lines inside a cell separate paragraphs, as in YAML."""
-    return [p for p in ("".join(line.strip() for line in block.splitlines()) for block in re.split(r"\n\s*\n", text)) if p]
 
 
 def range_text(bounds: tuple[int, int, int, int]) -> str:

@@ -11,7 +11,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import InputError
-from ..formats import DATE_PATTERN, FORMATS, Cell, Row, Table
+from ..formats import FORMATS, Cell, Row, Table
 from ..report import Contact, InfoFees
 from ..schema import META_KEYS
 
@@ -25,7 +25,6 @@ NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAP = "tag:yaml.org,2002:map"
 DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
-DATE_TEXT = re.compile(DATE_PATTERN)
 OPEN_ENDED = "...\n"  # after a block scalar that keeps its trailing newlines; the next key ends it as well
 FLOW_OPENERS_FOR_C = 2000  # libyaml's composer recurses in C: with more flow openers, check the depth first
 MAX_DEPTH = 100  # a report nests 4 levels deep

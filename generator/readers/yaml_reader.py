@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..cells import LIMIT, QUANTITY, not_a_number, parse_value, place, too_large
+from ..cells import LIMIT, QUANTITY, not_a_number, parse_date, parse_value, place, too_large
 from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
 from ..codes.registry import Code
 from ..codes.values import VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER
@@ -24,7 +24,6 @@ from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
 from ..schema import FIELD_LABELS, META_KEYS
 from .yaml_nodes import (
     CONTACT,
-    DATE_TEXT,
     DECIMAL_INT,
     INFO_FEES,
     INT,
@@ -228,12 +227,9 @@ class _Reader:
         if isinstance(node, ScalarNode) and node.tag == NULL:
             return None
         raw = unicodedata.normalize("NFKC", node.value).strip() if isinstance(node, ScalarNode) else ""
-        match = DATE_TEXT.fullmatch(raw) or (DATE_TEXT.match(raw) if node.tag == TIMESTAMP else None)
-        if match:
-            try:
-                return dt.date(*map(int, match.groups()))
-            except ValueError:
-                pass
+        date = parse_date(raw) or (parse_date(raw[:10]) if node.tag == TIMESTAMP else None)  # a timestamp's time is dropped
+        if date is not None:
+            return date
         self.add(DATE_INVALID, node, shown=kind(node))
         return None
 

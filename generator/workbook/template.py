@@ -95,32 +95,28 @@ def _instructions(ws: Worksheet, fmt: Format, values: Values) -> None:
         ),
         (f"4. {sheets}：三张统计表，与正式报告中的表格一致；表格之后的说明文字（可不填）写在对应的“（说明）”工作表。", None),
         ("二、怎样填数字", "rg-bold"),
-        ("1. 件数填不小于 0 的整数；没有的填 0 或留空（留空按 0 计算）。请直接填写数字，不要填写公式。", None),
-        ("2. 表二的单元格可以填“/”表示不适用（例如没有规章制定权）；“本年增/减”可以为负数；金额可以有小数，单位见表头。", None),
-        (
-            f"3. 灰色单元格（总计）由公式自动计算，不必填写。表格右侧和下方的“核对”单元格显示 {L.CHECK_OK} 表示勾稽关系成立，"
-            f"显示红色 {L.CHECK_FAIL} 表示不成立，需要修改。",
-            None,
-        ),
-        ("4. 表三每一列：第一项加第二项之和，等于第三项（（七）总计）加第四项之和。", None),
-        (f"5. 区分处理的申请只计入“{partial}”，不再计入“不予公开”“无法提供”等其他情形。", None),
-        ("6. 正文中写到的数字（如收到申请件数、行政复议件数、结转件数）应与表格一致，reportgen 会核对。", None),
+        *_rules(fmt, partial),
         ("三、发布时限（《中华人民共和国政府信息公开条例》第四十九条）", "rg-bold"),
         (f"1. 政府部门：{_next(year)}年1月31日前向社会公布本部门上一年度报告，并报本级政府信息公开工作主管部门。", None),
         (f"2. 县级以上地方人民政府的政府信息公开工作主管部门：{_next(year)}年3月31日前公布本级政府上一年度报告。", None),
         ("各地规定的时间可能更早，请以本地通知为准。", None),
     ]
-    if fmt.fee_sentence:
-        fee = (
-            "7. 信息处理费（国办函〔2020〕109号）在“基本信息”填写，报告第六部分将写明收费情况；"
-            "因逾期未缴费而不再处理的申请计入表三（六）2。"
-        )
-        lines.insert(14, (fee, None))
     ws.column_dimensions["A"].width = 110
     for i, (text, style) in enumerate(lines, 1):
         ws.cell(i, 1, text).style = style or "rg-text"
         ws.row_dimensions[i].height = S.LINE_HEIGHT * max(1, math.ceil(S.text_width(text) / 110)) + 4
     protect(ws)
+
+
+def _rules(fmt: Format, partial: str) -> list[tuple[str, None]]:
+    """The declaration's rules, numbered, with the workbook's own note on the check cells as the third."""
+    checks = (
+        f"灰色单元格（总计）由公式自动计算，不必填写。表格右侧和下方的“核对”单元格显示 {L.CHECK_OK} 表示勾稽关系成立，"
+        f"显示红色 {L.CHECK_FAIL} 表示不成立，需要修改。"
+    )
+    rules = [rule.format(partial=partial) for rule in fmt.filling_rules]
+    rules.insert(2, checks)
+    return [(f"{n}. {rule}", None) for n, rule in enumerate(rules, 1)]
 
 
 def _next(year: object) -> str:

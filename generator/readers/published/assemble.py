@@ -17,7 +17,7 @@ from ...codes.published import (
 )
 from ...errors import InputError
 from ...findings import Finding, Source
-from ...formats import FORMATS, Format, format_for_year
+from ...formats import FORMATS, TABLE_NAMES, Format, format_for_year
 from ...report import Contact, InfoFees, Narrative, ReadResult, Report
 from ...view import preface_text
 from .items import Document, Grid, Line
@@ -33,7 +33,7 @@ from .narrative import (
     year_in,
 )
 from .regions import Row, regions, table_rows
-from .tables import TABLE_NAMES, TableReading, cell_name, collect, read_rows
+from .tables import TableReading, cell_name, collect, read_rows
 
 NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")

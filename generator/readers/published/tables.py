@@ -22,7 +22,7 @@ from ...codes.published import (
     IMPORT_UNPLACED,
 )
 from ...findings import Finding, Source
-from ...formats import Format, Row, SumRule
+from ...formats import TABLE_NAMES, Format, Row, SumRule
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
 from .labels import Match, match, norm, row_label_in, run_together_header
@@ -33,7 +33,6 @@ MAX_JOINT = 50_000  # combinations of ambiguous rows tried against the column ru
 UNIT = re.compile(r"(万元|元)$")
 NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 DASHES = {"-", "—", "——", "－", "--", "―"}
-TABLE_NAMES = {"proactive": "表二", "applications": "表三", "reviews": "表四"}
 
 
 @dataclass(frozen=True)
