@@ -114,9 +114,9 @@ def number_or_text(node: ScalarNode) -> Decimal | str | None:
         try:
             number = Decimal(raw)
         except InvalidOperation:
-            return node.value
-        return number if number.is_finite() else node.value
-    return node.value
+            return str(node.value)
+        return number if number.is_finite() else str(node.value)
+    return str(node.value)
 
 
 @cache

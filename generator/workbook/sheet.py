@@ -25,7 +25,7 @@ def protect(ws: Worksheet, *, rows_editable: bool = False) -> None:
 
 
 def clean_text(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def text_cell(text: str, where: str) -> str:
