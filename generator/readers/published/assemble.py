@@ -22,6 +22,7 @@ from ...report import Contact, InfoFees, Narrative, ReadResult, Report
 from ...view import preface_text
 from .items import Document, Grid, Line
 from .labels import detect_version
+from .lineup import read_rows
 from .narrative import (
     closing,
     contact_of,
@@ -33,7 +34,7 @@ from .narrative import (
     year_in,
 )
 from .regions import Row, regions, table_rows
-from .tables import TableReading, cell_name, collect, read_rows
+from .tables import TableReading, cell_name, collect
 
 NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
