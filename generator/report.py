@@ -86,7 +86,18 @@ class Report(BaseModel):
 
 
 class ReadResult(BaseModel):
-    """What a reader returns: the report (None if unusable), findings so far, and cell locations."""
+    """What every reader returns: the report, the reading problems it met, and where each cell and field stood.
+
+    The same for every reader (YAML, workbook, published report):
+
+    - a file that cannot be read at all raises :class:`generator.errors.InputError` (exit code 2);
+    - otherwise ``report`` holds everything that could be read; a value that could not be read is left out
+      and named in ``findings`` (its VALUE-* or reader code), never guessed;
+    - a missing year gives ``year=None`` with YEAR-REQUIRED, an unreadable one ``year=None`` with YEAR-TYPE
+      (a published report first looks for the year in its title, text and date, and warns IMPORT-YEAR-MISSING
+      when it has to assume one); the range of a year, the agency and every other rule are the validator's;
+    - ``report`` is None only when the fields cannot form a Report at all.
+    """
 
     report: Report | None
     findings: list[Finding] = Field(default_factory=list)

@@ -47,7 +47,10 @@ __all__ = ["read_xlsx"]
 
 
 def read_xlsx(path: Path) -> ReadResult:
-    """Read ``path``; raises InputError when the file cannot be read at all."""
+    """Read ``path`` into a :class:`~generator.report.ReadResult` (same contract as every reader).
+
+    Raises InputError when the file cannot be read at all.
+    """
     file = str(path)
     data = read_bytes(path)
     archive = inspect_archive(data, file)

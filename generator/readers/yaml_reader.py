@@ -48,7 +48,10 @@ __all__ = ["compose", "dump_yaml", "read_yaml", "read_yaml_text"]
 
 
 def read_yaml(path: Path) -> ReadResult:
-    """Read a YAML input file; a file that cannot be read at all raises InputError (exit code 2)."""
+    """Read a YAML input file into a :class:`~generator.report.ReadResult` (same contract as every reader).
+
+    A file that cannot be read at all raises InputError (exit code 2).
+    """
     return read_yaml_text(read_text(path), str(path))
 
 

@@ -16,7 +16,10 @@ EMPTY = "文件为空，没有可导入的内容"
 
 
 def read_published(path: Path) -> ReadResult:
-    """A published report read back: suffix decides the layout; InputError when it cannot be read or is no report."""
+    """A published report read back into a :class:`~generator.report.ReadResult` (same contract as every reader).
+
+    The suffix decides the layout; InputError when the file cannot be read or is no report.
+    """
     suffix = path.suffix.lower()
     file = str(path)
     if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES):
