@@ -26,11 +26,11 @@ from .codes.validation import (
 )
 from .findings import Finding, Source
 from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, Format, SumRule, carry_rules, format_for_year
+from .formats.conventions import WAN_YUAN
 from .report import NOT_APPLICABLE, Narrative, Report, Value, split_paragraphs
 from .values import Derived, Number, complete, display
 from .view import other_matters
 
-WAN_YUAN = "万元"
 WAN_YUAN_LIMIT = 100000  # 10亿元: more than any plausible single amount in 万元
 MIN_COPIED_CHARS = 20  # shorter text (“无。”, subheadings) legitimately repeats every year
 

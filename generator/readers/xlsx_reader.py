@@ -121,7 +121,7 @@ class _Reader(TableReading):
         for fmt in sorted(FORMATS.values(), key=lambda f: f.first_year, reverse=True):
             if self.locate_by_labels(L.table_layout(fmt.version, fmt.tables[0].key), quiet=True) is not None:
                 return fmt
-        raise InputError(f"无法确定报告格式：找不到“{L.META}”中的格式版本，也找不到标准的表二", self.file)
+        raise InputError(f"无法确定报告格式：找不到“{L.META}”中的格式版本，也找不到标准的{fmt.tables[0].name}", self.file)
 
     def meta_spot(self, path: str, label: str) -> tuple[str, int, int] | None:
         """Where a 基本信息 field is: by its name, else right of its label on the 基本信息 sheet."""

@@ -13,13 +13,14 @@ from ...codes.published import (
 )
 from ...findings import Finding, Source
 from ...formats import TABLE_NAMES, Format, Row
+from ...formats.conventions import UNIT_PATTERN
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
 from .labels import Match, match, norm, row_label_in, run_together_header
 
 MAX_CANDIDATES = 20_000  # ways to line cells up, per row
 MAX_JOINT = 50_000  # combinations of ambiguous rows tried against the column rules
-UNIT = re.compile(r"(万元|元)$")
+UNIT = re.compile(f"({UNIT_PATTERN})$")
 NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 DASHES = {"-", "—", "——", "－", "--", "―"}
 
@@ -210,6 +211,6 @@ def unit_from_header(fields: list[Field], fmt: Format, units: dict[str, str]) ->
         key = norm(f.text)
         for label, cell in amount_headers.items():
             if cell and key.startswith(label):
-                found = re.search(r"(万元|元)", key[len(label) :])
+                found = re.search(f"({UNIT_PATTERN})", key[len(label) :])
                 if found:
                     units[cell] = found.group(1)
