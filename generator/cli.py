@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
+
+if TYPE_CHECKING:
+    from .pipeline import Outcome
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="检查并生成政府信息公开工作年度报告。\n\n示例：reportgen build 年度报告.xlsx -o 输出",
@@ -27,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome, *, as_json: bool) -> None:
+def _print_outcome(outcome: Outcome, *, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
@@ -47,7 +54,7 @@ def _print_outcome(outcome, *, as_json: bool) -> None:
             typer.echo(f"✓ {fo.file}：没有错误，{n_warn} 个警告")
 
 
-def _run(action):
+def _run(action: Callable[[], T]) -> T:
     from .errors import InputError
 
     try:
@@ -112,7 +119,7 @@ def check(
 
         for fo in outcome.files:
             if fo.file.lower().endswith(".xlsx") and not fo.unreadable:
-                copy = _run(lambda fo=fo: write_annotated(Path(fo.file), fo.findings))
+                copy = _run(functools.partial(write_annotated, Path(fo.file), fo.findings))
                 typer.echo(f"已写出标注副本：{copy}", err=as_json)
     raise typer.Exit(outcome.exit_code)
 
@@ -128,7 +135,6 @@ def export(
     """
     from .export import write_export
     from .pipeline import check as run_check
-    from .pipeline import read_input
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
@@ -137,8 +143,8 @@ def export(
         _print_outcome(outcome, as_json=False)
         typer.echo("✗ 有输入存在错误，未导出", err=True)
         raise typer.Exit(outcome.exit_code)
-    reports = [_run(lambda fo=fo: read_input(Path(fo.file))).report for fo in outcome.files]
-    _run(lambda: write_export([r for r in reports if r is not None], output))
+    reports = outcome.reports
+    _run(lambda: write_export(reports, output))
     typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}")
 
 
@@ -212,7 +218,8 @@ def import_(
     if output.suffix.lower() == ".xlsx":
         from .workbook import write_template
 
-        _run(lambda: write_template(output, version=imported.format, year=imported.year, agency=imported.agency, report=imported))
+        year = imported.year if imported.year is not None else imported.spec.first_year  # an import always finds or assumes one
+        _run(lambda: write_template(output, version=imported.format, year=year, agency=imported.agency, report=imported))
     else:
         from .readers.yaml_reader import dump_yaml
 

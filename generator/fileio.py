@@ -29,15 +29,24 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"无法读取文件：{exc.strerror}", name) from exc
 
 
-def read_text(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
-    """A UTF-8 text input (a BOM is allowed); binary or other encodings are refused."""
-    data = read_bytes(path, limit)
+def decode_text(data: bytes, file: str) -> str:
+    """Text of an input's bytes: UTF-8 (with or without BOM), else GB18030, which Chinese offices still use.
+
+    Binary data (a NUL byte near the start) and bytes in neither encoding raise InputError.
+    """
     if b"\x00" in data[:8192]:
-        raise InputError("这是一个二进制文件，不是文本文件", str(path))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"文件不是 UTF-8 编码（第 {exc.start} 个字节处无法解码），请另存为 UTF-8", str(path)) from exc
+        raise InputError("这是一个二进制文件，不是文本文件", file)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError("无法识别文件编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8", file)
+
+
+def read_text(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
+    """A text input, decoded by :func:`decode_text`."""
+    return decode_text(read_bytes(path, limit), str(path))
 
 
 @contextlib.contextmanager

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from .errors import InputError
 from .findings import Finding, Source, errors, summary
+from .render import RENDERERS
+from .render import render_report as render
 from .report import ReadResult, Report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")
-OUTPUT_FORMATS = ("txt", "docx", "html", "pdf")
+OUTPUT_FORMATS = tuple(RENDERERS)
 DEFAULT_FORMATS = ("txt", "docx", "html")
 Progress = Callable[[int, int, Path], None]  # (index from 1, count, file) before each input
 
@@ -28,6 +31,7 @@ class FileOutcome(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     written: list[str] = Field(default_factory=list)
     unreadable: str | None = None  # the Chinese reason when the file could not be read at all
+    report: Report | None = Field(default=None, exclude=True)  # what was read, for commands that go on with it
 
     @property
     def failed(self) -> bool:
@@ -44,12 +48,17 @@ class Outcome(BaseModel):
         return [f for fo in self.files for f in fo.findings]
 
     @property
+    def reports(self) -> list[Report]:
+        """The reports read, in input order (files that could not be read have none)."""
+        return [fo.report for fo in self.files if fo.report is not None]
+
+    @property
     def exit_code(self) -> int:
         if any(fo.unreadable for fo in self.files):
             return 2
         return 1 if errors(self.findings) else 0
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
         data["summary"] = {**summary(self.findings), "files": len(self.files)}
         data["findings"] = [f.model_dump(mode="json") for f in self.findings]
@@ -112,18 +121,22 @@ def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | 
     except InputError as exc:
         outcome.unreadable = str(exc)
         return None, outcome
-    findings = list(result.findings)
+    outcome.report = result.report
+    findings = list(result.findings)  # reading problems; the rules are the validator's alone
     if result.report is not None:
-        seen = {(f.code, f.cell) for f in findings}
-        for finding in validate(result.report, result.sources, previous=previous, file=str(path)):
-            if (finding.code, finding.cell) not in seen:
-                findings.append(finding)
+        findings += validate(result.report, result.sources, previous=previous, file=str(path))
     outcome.findings = [f if f.source else f.model_copy(update={"source": Source(file=str(path))}) for f in findings]
     return result, outcome
 
 
 def check(paths: Sequence[Path], previous: Path | None = None, progress: Progress | None = None) -> Outcome:
-    """``reportgen check``: validate every input."""
+    """``reportgen check``: read and validate every input; the outcome holds the findings and the reports read.
+
+    Example::
+
+        outcome = check([Path("2024.xlsx")])
+        outcome.exit_code, outcome.findings, outcome.reports
+    """
     prev = read_previous(previous)
     files = expand_inputs(paths)  # a published report is checked when named, never picked up from a directory
     outcome = Outcome()
@@ -140,54 +153,6 @@ def output_stems(paths: Sequence[Path]) -> dict[Path, str]:
     for path in paths:
         counts[path.stem] = counts.get(path.stem, 0) + 1
     return {p: p.stem if counts[p.stem] == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower()}" for p in paths}
-
-
-def render(
-    report: Report,
-    out_dir: Path,
-    stem: str,
-    formats: Sequence[str],
-    *,
-    reference_doc: Path | None = None,
-    timestamp: dt.datetime | None = None,
-) -> list[Path]:
-    """Write the report in each requested format into ``out_dir``; every file is written atomically."""
-    from .fileio import write_atomic
-
-    written: list[Path] = []
-    docx_path: Path | None = None
-    for fmt in formats:
-        target = out_dir / f"{stem}.{fmt}"
-        if fmt == "txt":
-            from .render.text import render_text
-
-            write_atomic(target, render_text(report))
-        elif fmt == "html":
-            from .render.html import render_html
-
-            write_atomic(target, render_html(report))
-        elif fmt == "docx":
-            from .render.docx import render_docx
-
-            render_docx(report, target, reference_doc=reference_doc, timestamp=timestamp)
-            docx_path = target
-        elif fmt == "pdf":
-            from .render.docx import render_docx
-            from .render.pdf import convert_to_pdf
-
-            if docx_path is None:
-                import tempfile
-
-                with tempfile.TemporaryDirectory() as tmp:
-                    source = Path(tmp) / f"{stem}.docx"
-                    render_docx(report, source, reference_doc=reference_doc, timestamp=timestamp)
-                    convert_to_pdf(source, target)
-            else:
-                convert_to_pdf(docx_path, target)
-        else:  # pragma: no cover - the CLI refuses unknown formats
-            raise ValueError(fmt)
-        written.append(target)
-    return written
 
 
 def build(

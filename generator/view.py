@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .formats import Table
-from .report import Report, chinese_date, split_paragraphs
+from .report import Report, Value, chinese_date, split_paragraphs
 from .values import complete, display
 
 Level = Literal[0, 1, 2, 3]
@@ -94,7 +94,7 @@ def classify(text: str) -> Paragraph:
     return Paragraph(text, 0)
 
 
-def table_view(table: Table, report: Report, values: dict) -> TableView:
+def table_view(table: Table, report: Report, values: dict[str, Value]) -> TableView:
     rows: list[list[CellView]] = [[] for _ in table.grid.rows]
     for r, c, gc in table.grid.placed():
         if gc.role == "value":

@@ -91,14 +91,14 @@ def rules_block(version: str) -> str:
     out = ["| code | severity | instances | first instance |", "|---|---|---|---|"]
     groups: dict[str, list[SumRule]] = {}
     for rule in (*fmt.rules, *fmt.soft_rules):
-        groups.setdefault(rule.code, []).append(rule)
+        groups.setdefault(rule.code.id, []).append(rule)
     for code, rules in groups.items():
-        out.append(f"| `{code}` | {SEVERITY[rules[0].severity]} | {len(rules)} | {sum_rule(rules[0])} |")
+        out.append(f"| `{code}` | {SEVERITY[rules[0].code.severity]} | {len(rules)} | {sum_rule(rules[0])} |")
     carried: dict[str, list[CarryRule]] = {}
     for rule in carry_rules(fmt):
-        carried.setdefault(rule.code, []).append(rule)
+        carried.setdefault(rule.code.id, []).append(rule)
     for code, crules in carried.items():
-        out.append(f"| `{code}` | {SEVERITY['warning']} | {len(crules)} | {carry_rule(crules[0])} |")
+        out.append(f"| `{code}` | {SEVERITY[crules[0].code.severity]} | {len(crules)} | {carry_rule(crules[0])} |")
     return "\n".join(out)
 
 

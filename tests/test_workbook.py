@@ -133,9 +133,9 @@ def test_every_hard_rule_has_a_visible_check_cell_with_red_formatting(tmp_path: 
     wb = openpyxl.load_workbook(template(tmp_path, "2021"))
     fmt = FORMATS["2021"]
     checks = [c for t in fmt.tables for c in L.table_layout("2021", t.key).checks]
-    assert len(checks) == len([r for r in fmt.rules if r.severity == "error"])
+    assert len(checks) == len([r for r in fmt.rules if r.code.severity == "error"])
     ws = wb["三、依申请公开"]
-    balance = next(c for c in checks if c.rule.code == "T3-BALANCE" and c.rule.cell.endswith(".natural"))
+    balance = next(c for c in checks if c.rule.code.id == "T3-BALANCE" and c.rule.cell.endswith(".natural"))
     assert ws.cell(balance.row, balance.col).value == '=IF(SUM(D6:D7)=SUM(D29:D30),"✓","✗")'
     rules = [r for rng in ws.conditional_formatting for r in rng.rules]
     assert rules and all(r.formula == ['"✗"'] for r in rules)

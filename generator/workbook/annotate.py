@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
@@ -57,7 +57,7 @@ def annotate(path: Path, findings: Sequence[Finding]) -> Path:
     return target
 
 
-def _mark_cells(workbook, findings: Sequence[Finding]) -> set[tuple[str, str]]:
+def _mark_cells(workbook: Workbook, findings: Sequence[Finding]) -> set[tuple[str, str]]:
     """Fill and comment each cell that has a finding; returns the (sheet, ref) pairs marked."""
     notes: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
@@ -93,10 +93,10 @@ def _anchor(ws: Worksheet, ref: str) -> str | None:
     for merged in ws.merged_cells.ranges:
         if cell.coordinate in merged:
             return L.a1(merged.min_row, merged.min_col)
-    return cell.coordinate
+    return str(cell.coordinate)
 
 
-def _results_sheet(workbook, findings: Sequence[Finding], marked: set[tuple[str, str]]) -> None:
+def _results_sheet(workbook: Workbook, findings: Sequence[Finding], marked: set[tuple[str, str]]) -> None:
     if L.RESULTS in workbook.sheetnames:
         del workbook[L.RESULTS]
     ws = workbook.create_sheet(L.RESULTS, 0)

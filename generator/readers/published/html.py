@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import lxml.html
 from lxml import etree
 
 from ...errors import InputError
+from ...fileio import decode_text
 from ...findings import Source
 from .items import Document, Field, Grid, Line
 from .labels import match
@@ -24,14 +26,12 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECAS
 
 
 def decode(data: bytes, file: str) -> str:
+    """The page's text: in the charset its <meta> declares when that works, else as any text input."""
     declared = CHARSET.search(data[:4096])
-    encodings = [declared.group(1).decode("ascii")] if declared else []
-    for encoding in (*encodings, "utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise InputError("无法识别网页编码，请另存为 UTF-8", file)
+    if declared:
+        with contextlib.suppress(UnicodeDecodeError, LookupError):
+            return data.decode(declared.group(1).decode("ascii"))
+    return decode_text(data, file)
 
 
 def cell_text(el: etree._Element) -> str:
