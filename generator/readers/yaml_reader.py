@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..cells import LIMIT, VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER, parse_value, place
 from ..errors import InputError
-from ..fileio import read_text
+from ..fileio import decode_text, read_bytes
 from ..findings import Finding, Source
 from ..formats import FORMATS, Cell, Format, Row, Table, format_for_year
 from ..report import NOT_APPLICABLE, Contact, InfoFees, Narrative, ReadResult, Report, Value
@@ -80,7 +80,10 @@ UNKNOWN_SYNTAX = "格式不正确"
 
 def read_yaml(path: Path) -> ReadResult:
     """Read a YAML input file; a file that cannot be read at all raises InputError (exit code 2)."""
-    return read_yaml_text(read_text(path), str(path))
+    text, encoding = decode_text(read_bytes(path), str(path))
+    result = read_yaml_text(text, str(path))
+    result.encoding = encoding
+    return result
 
 
 def read_yaml_text(text: str, file: str) -> ReadResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import InputError
-from ...fileio import read_bytes
+from ...fileio import decode_text, read_bytes
 from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
 
@@ -34,18 +34,6 @@ DOCX_SUFFIXES = (".docx",)
 EMPTY = "文件为空，没有可导入的内容"
 
 
-def decode(data: bytes, file: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030, which Chinese offices still use for text copies."""
-    if b"\x00" in data[:8192]:
-        raise InputError("这是一个二进制文件，不是文本文件", file)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("无法识别文件编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8", file)
-
-
 def read_published(path: Path) -> ReadResult:
     """A published report read back: suffix decides the layout; InputError when it cannot be read or is no report."""
     suffix = path.suffix.lower()
@@ -55,6 +43,7 @@ def read_published(path: Path) -> ReadResult:
     data = read_bytes(path)
     if not data.strip():
         raise InputError(EMPTY, file)
+    encoding = None
     if suffix in DOCX_SUFFIXES:
         from .docx import read_docx
 
@@ -66,9 +55,12 @@ def read_published(path: Path) -> ReadResult:
     else:
         from .text import read_text
 
-        doc = read_text(decode(data, file), file)
+        text, encoding = decode_text(data, file)
+        doc = read_text(text, file)
     ensure_content(doc, EMPTY)
-    return assemble(doc)
+    result = assemble(doc)
+    result.encoding = encoding
+    return result
 
 
 __all__ = ["CODES", "blank_cells", "read_published"]
