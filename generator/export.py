@@ -11,6 +11,7 @@ from .fileio import write_atomic
 from .report import Report
 from .values import complete, display
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ("agency", "year", "format", "table", "row", "column", "value", "row_label", "column_label")
 
 
@@ -41,8 +42,20 @@ def to_csv(reports: Iterable[Report]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for report in reports:
-        writer.writerows(rows(report))
+        writer.writerows([tuple(map(csv_safe, row)) for row in rows(report)])
     return buffer.getvalue()
+
+
+def csv_safe(text: str) -> str:
+    """Text a spreadsheet program would run as a formula (``=``, ``+``, ``-``, ``@`` …) gets a leading ``'``;
+    numbers, negative ones included, are left as they are."""
+    if not text or text[0] not in FORMULA_STARTS:
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
 
 
 def write_export(reports: list[Report], target: Path) -> None:

@@ -102,12 +102,9 @@ def test_empty_file(tmp_path: Path) -> None:
     assert refused("# 只有注释\n", tmp_path) == "顶层应为键值映射（mapping），实际是空文件"
 
 
-def test_non_utf8_file(tmp_path: Path) -> None:
-    assert refused(BASE.encode("gbk"), tmp_path) == "文件不是 UTF-8 编码（第 8 个字节处无法解码），请另存为 UTF-8"
-
-
 def test_binary_file(tmp_path: Path) -> None:
-    assert refused(b"PK\x03\x04\x00\x00binary", tmp_path) == "这是一个二进制文件，不是文本文件"
+    assert refused(b"\x7fELF\x00\x00binary", tmp_path) == "这是一个二进制文件，不是文本文件"
+    assert refused(b"PK\x03\x04\x00\x00binary", tmp_path) == "这是一个压缩文件，扩展名却是“.yaml”：请提供文本文件"
 
 
 def test_file_over_10_mb(tmp_path: Path) -> None:

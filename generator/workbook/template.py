@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import os
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -25,12 +24,14 @@ from ..errors import InputError
 from ..fileio import write_atomic
 from ..formats import FORMATS, Format, SumRule, carry_rules
 from ..formats import Cell as CellSpec
+from ..outputs import epoch_time
 from ..report import NOT_APPLICABLE, Report, Value, split_paragraphs
 from ..validate import FIRST_YEAR, LAST_YEAR
 from ..values import Derived, complete, defining_rules, number
 from ..view import classify
 from . import layout as L
 from . import styles as S
+from .literal import as_text, row_as_text, set_text
 
 EXCEL_TEXT_LIMIT = 32767  # characters a cell can hold; Excel asks to repair a file with more
 PREFACE_CHOICE = {"auto": L.PREFACE_AUTO, "": L.PREFACE_NONE}
@@ -266,7 +267,7 @@ def _meta(ws: Worksheet, fmt: Format, values: _Values) -> None:
         value = values.meta.get(meta.path)
         if isinstance(value, str):
             value = _text_cell(value, f"“{L.META}”中“{meta.label}”")
-        cell.value = value if value not in ("",) else None
+        set_text(cell, value if value not in ("",) else None)
         cell.style = "rg-fixed" if meta.kind == "fixed" else "rg-input-date" if meta.kind == "date" else "rg-input-left"
         _meta_validation(ws, meta, L.a1(row, col))
         ws.row_dimensions[row].height = 22
@@ -310,7 +311,7 @@ def _narrative(workbook: Workbook, title: str, key: str, paragraphs: Sequence[st
     for i, pair in enumerate(rows):
         row = L.TEXT_FIRST_ROW + i
         for col, value in zip((L.HEADING_COLUMN, L.PARAGRAPH_COLUMN), pair, strict=True):
-            ws.cell(row, col, _text_cell(value, f"“{title}”第{row}行") or None).style = "rg-input-text"
+            as_text(ws.cell(row, col, _text_cell(value, f"“{title}”第{row}行") or None)).style = "rg-input-text"
         # Excel and LibreOffice do not fit row heights to wrapped text on opening: estimate them
         lines = max(math.ceil(S.text_width(text) / (width - 2)) for text, width in zip(pair, widths, strict=True))
         ws.row_dimensions[row].height = min(409, S.LINE_HEIGHT * max(lines, 1) + 4)
@@ -504,9 +505,9 @@ def _deterministic(workbook: Workbook) -> bytes:
 
 
 def _timestamp() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    epoch = epoch_time()
+    if epoch is not None:
+        return epoch.replace(tzinfo=None)
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
@@ -524,6 +525,7 @@ def write_rows(path: Path, sheet: str, header: Sequence[str], rows: Iterable[Seq
         cell.font = S.BOLD
     for row in rows:
         ws.append([_as_number(v) for v in row])
+        row_as_text(ws[ws.max_row])
     ws.freeze_panes = "A2"
     write_atomic(path, _deterministic(workbook))
 
