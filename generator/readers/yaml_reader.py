@@ -102,6 +102,8 @@ def compose(text: str, file: str) -> MappingNode:
         mark = exc.problem_mark or exc.context_mark
         where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark else ""
         problem = exc.problem or exc.context or ""
+        if "nesting depth" in problem:  # newer PyYAML refuses deep nesting itself
+            raise InputError(TOO_DEEP, file) from None
         hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), f"{UNKNOWN_SYNTAX}（{problem}）" if problem else UNKNOWN_SYNTAX)
         raise InputError(f"YAML 语法错误{where}：{hint}", file) from None
     except yaml.reader.ReaderError as exc:
