@@ -21,6 +21,8 @@ PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")
 OUTPUT_FORMATS = ("txt", "docx", "html", "pdf")
 DEFAULT_FORMATS = ("txt", "docx", "html")
+# a validator finding left out when the reader already said more precisely what is wrong with that field
+SUPERSEDED_BY = {"DATE-MISSING": {"DATE-INVALID", "XLSX-DATE"}}
 Progress = Callable[[int, int, Path], None]  # (index from 1, count, file) before each input
 
 
@@ -164,8 +166,9 @@ def check_one(path: Path, previous: Report | Previous | None = None) -> tuple[Re
         findings.append(ENCODING_ASSUMED(encoding=result.encoding, source=Source(file=str(path))))
     if result.report is not None:
         seen = {(f.code, f.cell) for f in findings}
+        said = {f.code for f in findings}
         for finding in validate(result.report, result.sources, previous=prev, file=str(path)):
-            if (finding.code, finding.cell) not in seen:
+            if (finding.code, finding.cell) not in seen and not said & SUPERSEDED_BY.get(finding.code, set()):
                 findings.append(finding)
         if isinstance(previous, Previous):
             findings += previous.warnings

@@ -30,6 +30,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.datetime import from_excel
 
 from ..cells import LIMIT, VALUE_NOT_NUMBER, parse_value, place
+from ..codes.output import XLSX_NAME_ELSEWHERE
 from ..errors import InputError
 from ..fileio import read_bytes
 from ..findings import Finding, Severity, Source
@@ -260,10 +261,23 @@ class _Reader:
         raise InputError(f"无法确定报告格式：找不到“{L.META}”中的格式版本，也找不到标准的表二", self.file)
 
     def meta_spot(self, path: str, label: str) -> tuple[str, int, int] | None:
-        """Where a 基本信息 field is: by its name, else right of its label on the 基本信息 sheet."""
+        """Where a 基本信息 field is: by its name when the name sits beside the field's label, else right of its
+        label on the 基本信息 sheet (a name pointing elsewhere, e.g. into 填写说明, is a warning, never trusted)."""
         spot = self.cell_by_name(L.meta_name(path))
         if spot is not None:
-            return spot
+            sheet, row, col = spot
+            beside = self.grid(sheet, max(row, SEARCH_ROWS), max(col, 5)).get((row, L.META_LABEL_COLUMN), (None, "n"))[0]
+            if isinstance(beside, str) and _norm(beside) == _norm(label):
+                return spot
+            self.findings.append(
+                XLSX_NAME_ELSEWHERE(
+                    name=L.meta_name(path),
+                    target=f"{sheet}!{L.a1(row, col)}",
+                    sheet=L.META,
+                    label=label,
+                    source=self.source(sheet, row, col),
+                )
+            )
         if L.META not in self.sheet_names():
             return None
         grid = self.grid(L.META, SEARCH_ROWS, 5)
@@ -348,6 +362,13 @@ class _Reader:
     def narrative_sheet(self, key: str, standard: str, *, field: str) -> str:
         """Paragraphs of a narrative sheet: column A (standalone subheading) and column B, row by row."""
         named = self.names.get(L.text_name(key))
+        if named is not None and named[0] != standard and standard in self.sheet_names():
+            self.findings.append(
+                XLSX_NAME_ELSEWHERE(
+                    name=L.text_name(key), target=named[0], sheet=standard, label="正文", source=Source(file=self.file, sheet=named[0])
+                )
+            )
+            named = None
         if named is not None:
             sheet, (first, heading_col, _, text_col) = named
         elif standard in self.sheet_names():

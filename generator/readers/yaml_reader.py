@@ -51,6 +51,7 @@ FLOAT = "tag:yaml.org,2002:float"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAP = "tag:yaml.org,2002:map"
+EXPONENT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 DATE_TEXT = re.compile(DATE_PATTERN)
 OPEN_ENDED = "...\n"  # after a block scalar that keeps its trailing newlines; the next key ends it as well
@@ -162,6 +163,8 @@ def number_or_text(node: ScalarNode) -> Decimal | str | None:
         except InvalidOperation:
             return node.value
         return number if number.is_finite() else node.value
+    if node.style is None and EXPONENT.fullmatch(raw):  # YAML 1.1 types 1e20 (no dot) as text; it is a number
+        return Decimal(raw)
     return node.value
 
 
