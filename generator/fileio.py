@@ -164,6 +164,7 @@ class OutputSet:
         self.staged: list[tuple[Path, Path]] = []  # (temporary, target)
         self.written: list[Path] = []
         self.replaced: list[Path] = []
+        self.created: list[Path] = []  # folders made for the outputs, removed again if nothing is committed
 
     def __enter__(self) -> OutputSet:
         return self
@@ -190,7 +191,9 @@ class OutputSet:
         """Let ``writer`` produce ``target``'s content at a temporary path (moved into place by commit)."""
         self.check_target(target)
         try:
+            missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
             target.parent.mkdir(parents=True, exist_ok=True)
+            self.created += [d for d in reversed(missing) if d not in self.created]
             fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".tmp", dir=target.parent)
             os.close(fd)
         except OSError as exc:
@@ -240,11 +243,16 @@ class OutputSet:
         return list(self.written)
 
     def discard(self) -> None:
-        """Remove the temporary files not yet moved into place."""
+        """Remove the temporary files not yet moved into place, and the folders made for them if nothing was written."""
         for tmp, _ in self.staged:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
         self.staged = []
+        if not self.written:
+            for folder in reversed(self.created):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only succeeds while empty: another run's files are never removed
+        self.created = []
 
 
 def _place_new(tmp: Path, target: Path) -> None:

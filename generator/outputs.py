@@ -16,36 +16,37 @@ EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
 
 def distinct_stems(paths: Sequence[Path]) -> dict[Path, str]:
-    """An output stem per input, distinct even on a case-insensitive disk: the input's stem, then its suffix,
-    its folder's name, and finally a number are added where two inputs would share a name."""
-    stems: dict[Path, str] = {}
+    """An output stem per input, distinct even on a case-insensitive disk: the input's stem; where inputs share it,
+    the stem with its suffix (a.yaml, a.xlsx), else with its folder's name (2024/a, 2025/a), else numbered."""
     groups: dict[str, list[Path]] = {}
     for path in paths:
         groups.setdefault(path.stem.casefold(), []).append(path)
+    stems: dict[Path, str] = {}
     taken = {key for key, group in groups.items() if len(group) == 1}
     for group in groups.values():
         if len(group) == 1:
             stems[group[0]] = group[0].stem
             continue
-        for path in group:
-            for candidate in _candidates(path):
-                if candidate.casefold() not in taken:
-                    taken.add(candidate.casefold())
-                    stems[path] = candidate
-                    break
+        for naming in (_by_suffix, _by_folder, _by_number):
+            names = [naming(path, i) for i, path in enumerate(group, 1)]
+            keys = [n.casefold() for n in names]
+            if len(set(keys)) == len(keys) and not taken & set(keys):
+                break
+        taken |= set(keys)
+        stems.update(zip(group, names, strict=True))
     return stems
 
 
-def _candidates(path: Path) -> Iterable[str]:
-    kind = path.suffix.lstrip(".").lower()
-    folder = path.resolve().parent.name or "根目录"
-    yield f"{path.stem}-{kind}" if kind else path.stem
-    yield f"{folder}-{path.stem}"
-    yield f"{folder}-{path.stem}-{kind}"
-    n = 2
-    while True:
-        yield f"{path.stem}-{n}"
-        n += 1
+def _by_suffix(path: Path, index: int) -> str:
+    return f"{path.stem}-{path.suffix.lstrip('.').lower()}"
+
+
+def _by_folder(path: Path, index: int) -> str:
+    return f"{path.resolve().parent.name or '根目录'}-{path.stem}"
+
+
+def _by_number(path: Path, index: int) -> str:
+    return f"{path.stem}-{index}"
 
 
 def check_folder(folder: Path) -> None:

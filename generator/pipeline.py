@@ -221,23 +221,27 @@ def render(
 
             outputs.stage_with(target, lambda tmp: render_docx(report, tmp, reference_doc=reference_doc, timestamp=timestamp))
         elif fmt == "pdf":
-            outputs.stage_with(target, lambda tmp: _pdf(report, stem, tmp, reference_doc=reference_doc, timestamp=timestamp))
+            outputs.stage_with(target, lambda tmp: _pdf(report, target, tmp, reference_doc=reference_doc, timestamp=timestamp))
         else:  # pragma: no cover - the CLI refuses unknown formats
             raise ValueError(fmt)
     return [t for _, t in outputs.staged]
 
 
-def _pdf(report: Report, stem: str, target: Path, *, reference_doc: Path | None, timestamp: dt.datetime | None) -> None:
-    """The PDF converted from a .docx rendered in a private temporary folder (removed on every exit path)."""
+def _pdf(report: Report, final: Path, target: Path, *, reference_doc: Path | None, timestamp: dt.datetime | None) -> None:
+    """The PDF converted from a .docx rendered in a private temporary folder (removed on every exit path);
+    a failure names the PDF the user asked for, not the temporary files."""
     import tempfile
 
     from .render.docx import render_docx
     from .render.pdf import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="reportgen-", ignore_cleanup_errors=True) as tmp:
-        source = Path(tmp) / f"{stem[:100]}.docx"
+        source = Path(tmp) / f"{final.stem[:100]}.docx"
         render_docx(report, source, reference_doc=reference_doc, timestamp=timestamp)
-        convert_to_pdf(source, target)
+        try:
+            convert_to_pdf(source, target)
+        except InputError as exc:
+            raise type(exc)(exc.message, str(final)) from None
 
 
 def build(
