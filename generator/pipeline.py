@@ -221,7 +221,7 @@ def render(
 
             outputs.stage_with(target, lambda tmp: render_docx(report, tmp, reference_doc=reference_doc, timestamp=timestamp))
         elif fmt == "pdf":
-            outputs.stage_with(target, lambda tmp: _pdf(report, target, tmp, reference_doc=reference_doc, timestamp=timestamp))
+            outputs.stage_with(target, lambda tmp, final=target: _pdf(report, final, tmp, reference_doc=reference_doc, timestamp=timestamp))
         else:  # pragma: no cover - the CLI refuses unknown formats
             raise ValueError(fmt)
     return [t for _, t in outputs.staged]

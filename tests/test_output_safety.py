@@ -14,9 +14,9 @@ import yaml
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.readers.yaml_reader import read_yaml
 from generator.render.docx import render_docx
 from generator.render.text import render_text
-from generator.readers.yaml_reader import read_yaml
 
 from .conftest import EXAMPLE, ROOT
 
