@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -221,7 +222,7 @@ def render(
 
             outputs.stage_with(target, lambda tmp: render_docx(report, tmp, reference_doc=reference_doc, timestamp=timestamp))
         elif fmt == "pdf":
-            outputs.stage_with(target, lambda tmp, final=target: _pdf(report, final, tmp, reference_doc=reference_doc, timestamp=timestamp))
+            outputs.stage_with(target, functools.partial(_pdf, report, target, reference_doc=reference_doc, timestamp=timestamp))
         else:  # pragma: no cover - the CLI refuses unknown formats
             raise ValueError(fmt)
     return [t for _, t in outputs.staged]
