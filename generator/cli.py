@@ -196,7 +196,9 @@ def export(
         typer.echo("✗ 有输入存在错误，未导出")
         raise typer.Exit(outcome.exit_code)
     reports = [_run(lambda fo=fo: read_input(Path(fo.file))).report for fo in outcome.files]
-    done = _run(lambda: _write(output, lambda tmp: write_export([r for r in reports if r is not None], tmp), files, overwrite))
+    done = _run(
+        lambda: _write(output, lambda tmp: write_export([r for r in reports if r is not None], tmp, output.suffix), files, overwrite)
+    )
     typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}{done}")
 
 

@@ -58,9 +58,9 @@ def csv_safe(text: str) -> str:
     return text
 
 
-def write_export(reports: list[Report], target: Path) -> None:
-    """Write ``target`` as .csv (UTF-8 with BOM) or .xlsx (one sheet, same rows)."""
-    if target.suffix.lower() == ".xlsx":
+def write_export(reports: list[Report], target: Path, suffix: str | None = None) -> None:
+    """Write ``target`` as .csv (UTF-8 with BOM) or .xlsx (one sheet, same rows), by ``suffix`` or the target's own."""
+    if (suffix or target.suffix).lower() == ".xlsx":
         from .workbook import write_rows
 
         write_rows(target, "导出", HEADER, [r for report in reports for r in rows(report)])

@@ -101,7 +101,7 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
     kind = _office_kind(data)
     if kind is not None:
         hint = OFFICE_HINTS.get(kind, "请提供文本文件")
-        raise InputError(f"这是一个{kind}，扩展名却是“{suffix}”：{hint}", file)
+        raise InputError(f"这是一个{' ' if kind[0].isascii() else ''}{kind}，扩展名却是“{suffix}”：{hint}", file)
     if b"\x00" in data[:8192]:
         if _looks_utf16le(data):
             try:

@@ -98,8 +98,9 @@ def check_reference_doc(path: Path | None) -> None:
             raise InputError("参考样式文件是加密的或旧版 .doc 文件，请在 Word 中另存为不加密的 .docx", file) from None
         raise InputError("参考样式文件不是 Word .docx 文件", file) from None
     if "word/document.xml" not in names:
-        what = "Excel 工作簿" if any(n.startswith("xl/") for n in names) else "Word 文档"
-        raise InputError(f"参考样式文件是{what}而不是 Word .docx 文件", file)
+        if any(n.startswith("xl/") for n in names):
+            raise InputError("参考样式文件是 Excel 工作簿，不是 Word .docx 文件", file)
+        raise InputError("参考样式文件不是 Word .docx 文件", file)
 
 
 def epoch_time() -> dt.datetime | None:

@@ -232,7 +232,7 @@ def test_really_full_and_read_only_disks(tmp_path: Path) -> None:
     [
         (b"", "参考样式文件是空文件，请提供 Word .docx 文件"),
         ("纯文本".encode(), "参考样式文件不是 Word .docx 文件"),
-        ("XLSX", "参考样式文件是Excel 工作簿而不是 Word .docx 文件"),
+        ("XLSX", "参考样式文件是 Excel 工作簿，不是 Word .docx 文件"),
     ],
 )
 def test_bad_reference_doc_is_refused_before_anything_is_written(tmp_path: Path, content: bytes | str, reason: str) -> None:

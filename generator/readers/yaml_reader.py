@@ -163,7 +163,7 @@ def number_or_text(node: ScalarNode) -> Decimal | str | None:
         except InvalidOperation:
             return node.value
         return number if number.is_finite() else node.value
-    if node.style is None and EXPONENT.fullmatch(raw):  # YAML 1.1 types 1e20 (no dot) as text; it is a number
+    if not node.style and EXPONENT.fullmatch(raw):  # YAML 1.1 types 1e20 (no dot) as text; it is a number
         return Decimal(raw)
     return node.value
 
