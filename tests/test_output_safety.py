@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -176,7 +177,16 @@ def test_os_errors_while_writing_are_one_line(tmp_path: Path, monkeypatch: pytes
     assert result.exit_code == 2
     where = out / f"{EXAMPLE.stem}.txt" if code == errno.ENAMETOOLONG else out
     assert result.stderr == f"错误：{where}：{cause}\n"
-    for command in (["template", "--year", "2025", "-o", out / "t.xlsx"], ["export", EXAMPLE, "-o", out / "t.csv"]):
+    workbook = tmp_path / "r.xlsx"
+    shutil.copy(EXAMPLE.with_suffix(".xlsx"), workbook)
+    report = published_txt(tmp_path)
+    commands = (
+        ["template", "--year", "2025", "-o", out / "t.xlsx"],
+        ["export", EXAMPLE, "-o", out / "t.csv"],
+        ["import", report, "-o", out / "r.yaml"],
+        ["check", workbook, "--annotate"],  # the copy beside a read-only input
+    )
+    for command in commands:
         result = invoke(*command)
         assert result.exit_code == 2
         assert result.stderr.startswith("错误：") and result.stderr.endswith(f"：{cause}\n") and result.stderr.count("\n") == 1
