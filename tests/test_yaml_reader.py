@@ -145,7 +145,7 @@ def test_unsafe_tags_are_never_constructed() -> None:
         ("natural: /", "VALUE-NOT-APPLICABLE", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：不能填写“/”，请填写数字（没有则填0）"),
         ("natural: yes", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“yes”不是非负整数"),
         ("natural: .inf", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“.inf”不是非负整数"),
-        ("natural: 1e400", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“1e400”不是非负整数"),
+        ("natural: 1e400", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：数值大得不合理（401位数），请检查"),
         (
             "natural: " + "9" * 5000,
             "VALUE-NOT-NUMBER",
