@@ -147,6 +147,23 @@ def test_concurrent_builds_each_leave_whole_files(tmp_path: Path) -> None:
     assert sum(f"第{i}号测试机关" in html for i in range(3)) == 1
 
 
+def test_concurrent_builds_without_overwrite_leave_one_whole_set(tmp_path: Path) -> None:
+    """Without --overwrite one run wins; the others write nothing, so .txt and .html always come from one input."""
+    inputs = [agency_copy(tmp_path / f"in{i}", f"第{i}号测试机关") for i in range(3)]
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "generator", "build", "-o", str(out), "-f", "txt,html"]
+    runs = [subprocess.Popen([*command, str(p)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in inputs]
+    codes = [run.wait(timeout=120) for run in runs]
+    for run in runs:
+        run.communicate()
+    assert sorted(codes) == [0, 2, 2]
+    assert listing(out) == ["年度报告.html", "年度报告.txt"]
+    winner = inputs[codes.index(0)]
+    assert (out / "年度报告.txt").read_text(encoding="utf-8") == render_text(read_yaml(winner).report)  # type: ignore[arg-type]
+    assert read_yaml(winner).report.agency in (out / "年度报告.html").read_text(encoding="utf-8")  # type: ignore[union-attr]
+
+
 # ---------------------------------------------------------------- 4. write failures: one Chinese line, exit 2
 
 
@@ -319,7 +336,8 @@ def test_ctrl_c_in_a_long_build_says_how_far_it_got(tmp_path: Path, monkeypatch:
     assert listing(out) == ["r0.txt", "r1.txt"]
 
 
-def test_sigint_during_pdf_conversion_removes_the_profile_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_interrupt_during_pdf_conversion_removes_the_profile_folder(tmp_path: Path, stop: str) -> None:
     import signal
     import time
 
@@ -336,7 +354,7 @@ def test_sigint_during_pdf_conversion_removes_the_profile_folder(tmp_path: Path)
     while not any(p.name.startswith("reportgen-soffice-") for p in scratch.iterdir()):
         assert time.monotonic() < deadline and run.poll() is None
         time.sleep(0.05)
-    run.send_signal(signal.SIGINT)
+    run.send_signal(getattr(signal, stop))
     _, err = run.communicate(timeout=60)
     assert run.returncode == 130
     assert err.decode() == "已中断：1 个输入中已处理完 0 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除\n"
