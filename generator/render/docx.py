@@ -509,7 +509,7 @@ def open_reference(path: Path) -> WordDocument:
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a file that is not a Word document
-        raise InputError(f"无法作为 Word 参考样式文件读取（{type(exc).__name__}），请提供 .docx 文件", str(path)) from exc
+        raise InputError("无法作为 Word 参考样式文件读取：文件已损坏或不是 Word .docx 文件", str(path)) from exc
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
