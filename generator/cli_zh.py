@@ -100,8 +100,15 @@ def _hint(exc: click_errors.UsageError) -> str:
     return f"（用法见 {path} --help）"
 
 
+class _Said:
+    """Whether this run has already told the user it was interrupted."""
+
+    interrupted = False
+
+
 def interrupted_line(done: int, count: int) -> str:
     """What the user is told after an interruption."""
+    _Said.interrupted = True
     if count:
         return f"已中断：{count} 个输入中已处理完 {done} 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除"
     return "已中断：未完成的临时文件已删除"
@@ -109,8 +116,11 @@ def interrupted_line(done: int, count: int) -> str:
 
 def run_guarded(action: Callable[[], Any]) -> int:
     """Run the command line, turning every failure into one Chinese line on stderr and an exit code."""
+    _Said.interrupted = False
     try:
         code = action()
+        if code == INTERRUPTED and not _Said.interrupted:  # typer turns a Ctrl-C outside a command's guard into 130
+            typer.echo(interrupted_line(0, 0), err=True)
     except click_errors.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else "")
         return 0

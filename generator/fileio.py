@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import InputError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+EXISTS = "输出文件已存在，不会覆盖（如需替换请加 --overwrite）"
 UTF8 = "UTF-8"
 
 # errno → the cause as an official would say it; anything else falls back to the system's own text
@@ -183,7 +184,7 @@ class OutputSet:
             if target.is_dir():
                 raise OutputError("这是一个文件夹，不能作为输出文件", str(target))
             if target.exists() and not self.overwrite:
-                raise OutputError("文件已存在，不会覆盖：如需替换请加 --overwrite", str(target))
+                raise OutputError(f"{EXISTS}：{target}")
         except OSError as exc:
             raise OutputError(os_error_message(exc, target)) from exc
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .fileio import OutputError, os_error_message, read_bytes, same_file
+from .fileio import EXISTS, OutputError, os_error_message, read_bytes, same_file
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
@@ -79,7 +79,7 @@ def check_targets(targets: Iterable[Path], inputs: Sequence[Path], *, overwrite:
             existing.append(target)
     if existing:
         names = "、".join(str(p) for p in existing[:5]) + (f" 等 {len(existing)} 个文件" if len(existing) > 5 else "")
-        raise OutputError(f"输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{names}")
+        raise OutputError(f"{EXISTS}：{names}")
 
 
 def check_reference_doc(path: Path | None) -> None:

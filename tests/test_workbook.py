@@ -356,7 +356,7 @@ def test_annotate_marks_cells_and_lists_findings_without_touching_the_input(tmp_
     first = copy.read_bytes()
     with pytest.raises(InputError) as refused:
         annotate(path, findings[:1])
-    assert refused.value.message == "文件已存在，不会覆盖：如需替换请加 --overwrite"
+    assert refused.value.message == f"输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{copy}"
     assert copy.read_bytes() == first
     assert annotate(path, findings[:1], overwrite=True) == copy and copy.read_bytes() != first
 
