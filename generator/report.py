@@ -103,6 +103,7 @@ class ReadResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
+    encoding: str | None = None  # the encoding a text input was decoded in (None for binary formats)
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -52,9 +52,11 @@ def test_check_reports_balance_error_with_exit_1(runner: CliRunner, tmp_path: Pa
     source = broken_copy(tmp_path)
     result = runner.invoke(app, ["check", str(source)])
     assert result.exit_code == 1
-    assert "T3-BALANCE" in result.stderr
-    assert "表三“自然人”列：第一项加第二项之和" in result.stderr
-    assert f"✗ {source}：" in result.stderr
+    # every finding and the per-file line go to stdout, in order; stderr stays empty
+    assert "T3-BALANCE" in result.stdout
+    assert "表三“自然人”列：第一项加第二项之和" in result.stdout
+    assert f"✗ {source}：" in result.stdout
+    assert result.stderr == ""
 
 
 def test_check_json_equals_library_outcome(runner: CliRunner, tmp_path: Path) -> None:

@@ -18,14 +18,14 @@ SAMPLE = Path(__file__).resolve().parents[1] / "sample_inputs" / "example-county
 
 @pytest.mark.parametrize("data", ["年度报告".encode(), "\ufeff年度报告".encode(), "年度报告".encode("gb18030"), "年度报告".encode("gbk")])
 def test_text_in_utf8_with_or_without_bom_or_gb18030(data: bytes) -> None:
-    assert decode_text(data, "a.txt") == "年度报告"
+    assert decode_text(data, "a.txt")[0] == "年度报告"
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"PK\x03\x04\x00\x00", "这是一个二进制文件，不是文本文件"),
-        (b"\xff\xfe\xfa\xfb", "无法识别文件编码（既不是 UTF-8 也不是 GB18030），请另存为 UTF-8"),
+        (b"\x7fELF\x00\x00", "这是一个二进制文件，不是文本文件"),
+        (b"ab\x80\x80", "无法识别文件编码（既不是 UTF-8、UTF-16，也不是 GB18030，第 2 个字节处），请另存为 UTF-8"),
     ],
 )
 def test_binary_or_unknown_text_is_refused_with_the_reason(data: bytes, message: str) -> None:

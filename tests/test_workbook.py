@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.errors import InputError
 from generator.findings import Finding, Source
 from generator.formats import FORMATS
 from generator.readers.xlsx_reader import read_xlsx
@@ -350,9 +351,14 @@ def test_annotate_marks_cells_and_lists_findings_without_touching_the_input(tmp_
     rows = [[c.value for c in row] for row in results.iter_rows(min_row=2)]
     assert [r[2] for r in rows] == [f.code for f in findings]
     assert rows[0][3] == "三、依申请公开!D30"
-    # the copy is still a readable input, and a second copy does not overwrite the first
+    # the copy is still a readable input; a second run refuses to replace it unless told to
     assert read_xlsx(copy).report is not None
-    assert annotate(path, findings) == tmp_path / "t2021.校验结果(2).xlsx"
+    first = copy.read_bytes()
+    with pytest.raises(InputError) as refused:
+        annotate(path, findings[:1])
+    assert refused.value.message == f"输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{copy}"
+    assert copy.read_bytes() == first
+    assert annotate(path, findings[:1], overwrite=True) == copy and copy.read_bytes() != first
 
 
 def test_annotate_comment_lands_on_the_merge_anchor(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
 from ..cells import LIMIT, not_a_number, parse_date
+from ..codes.output import XLSX_NAME_ELSEWHERE
 from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
 from ..codes.values import VALUE_NOT_NUMBER
 from ..codes.xlsx import (
@@ -36,6 +37,7 @@ from ..codes.xlsx import (
 )
 from ..errors import InputError
 from ..fileio import read_bytes
+from ..findings import Source
 from ..formats import FORMATS, Format
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, split_paragraphs
 from ..workbook import layout as L
@@ -59,13 +61,13 @@ def read_xlsx(path: Path) -> ReadResult:
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops (data validation, etc.)
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file; none may escape as a traceback
-        raise InputError(f"无法打开工作簿，文件可能已损坏（{type(exc).__name__}），请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
+        raise InputError("无法打开工作簿，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     try:
         return _Reader(workbook, archive, data, file).read()
     except InputError:
         raise
     except Exception as exc:  # a damaged sheet found while reading: same treatment as above
-        raise InputError(f"读取工作簿时出错，文件可能已损坏（{type(exc).__name__}: {exc}）", file) from exc
+        raise InputError("读取工作簿时出错，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     finally:
         workbook.close()
 
@@ -124,10 +126,23 @@ class _Reader(TableReading):
         raise InputError(f"无法确定报告格式：找不到“{L.META}”中的格式版本，也找不到标准的{fmt.tables[0].name}", self.file)
 
     def meta_spot(self, path: str, label: str) -> tuple[str, int, int] | None:
-        """Where a 基本信息 field is: by its name, else right of its label on the 基本信息 sheet."""
+        """Where a 基本信息 field is: by its name when the name sits beside the field's label, else right of its
+        label on the 基本信息 sheet (a name pointing elsewhere, e.g. into 填写说明, is a warning, never trusted)."""
         spot = self.cell_by_name(L.meta_name(path))
         if spot is not None:
-            return spot
+            sheet, row, col = spot
+            beside = self.grid(sheet, max(row, SEARCH_ROWS), max(col, 5)).get((row, L.META_LABEL_COLUMN), (None, "n"))[0]
+            if isinstance(beside, str) and norm(beside) == norm(label):
+                return spot
+            self.findings.append(
+                XLSX_NAME_ELSEWHERE(
+                    name=L.meta_name(path),
+                    target=f"{sheet}!{L.a1(row, col)}",
+                    sheet=L.META,
+                    label=label,
+                    source=self.source(sheet, row, col),
+                )
+            )
         if L.META not in self.sheet_names():
             return None
         grid = self.grid(L.META, SEARCH_ROWS, 5)
@@ -213,6 +228,13 @@ class _Reader(TableReading):
     def narrative_sheet(self, key: str, standard: str, *, field: str) -> str:
         """Paragraphs of a narrative sheet: column A (standalone subheading) and column B, row by row."""
         named = self.names.get(L.text_name(key))
+        if named is not None and named[0] != standard and standard in self.sheet_names():
+            self.findings.append(
+                XLSX_NAME_ELSEWHERE(
+                    name=L.text_name(key), target=named[0], sheet=standard, label="正文", source=Source(file=self.file, sheet=named[0])
+                )
+            )
+            named = None
         if named is not None:
             sheet, (first, heading_col, _, text_col) = named
         elif standard in self.sheet_names():

@@ -24,6 +24,7 @@ FLOAT = "tag:yaml.org,2002:float"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAP = "tag:yaml.org,2002:map"
+EXPONENT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE][-+]?\d+")
 DECIMAL_INT = re.compile(r"[-+]?[0-9]+")
 OPEN_ENDED = "...\n"  # after a block scalar that keeps its trailing newlines; the next key ends it as well
 FLOW_OPENERS_FOR_C = 2000  # libyaml's composer recurses in C: with more flow openers, check the depth first
@@ -58,6 +59,8 @@ def compose(text: str, file: str) -> MappingNode:
         mark = exc.problem_mark or exc.context_mark
         where = f"（第{mark.line + 1}行第{mark.column + 1}列）" if mark else ""
         problem = exc.problem or exc.context or ""
+        if "nesting depth" in problem:  # newer PyYAML refuses deep nesting itself
+            raise InputError(TOO_DEEP, file) from None
         hint = next((zh for en, zh in SYNTAX_HINTS if en in problem), UNKNOWN_SYNTAX)  # never the parser's English
         raise InputError(f"YAML 语法错误{where}：{hint}", file) from None
     except yaml.reader.ReaderError as exc:
@@ -116,6 +119,8 @@ def number_or_text(node: ScalarNode) -> Decimal | str | None:
         except InvalidOperation:
             return str(node.value)
         return number if number.is_finite() else str(node.value)
+    if not node.style and EXPONENT.fullmatch(raw):  # YAML 1.1 types 1e20 (no dot) as text; it is a number
+        return Decimal(raw)
     return str(node.value)
 
 

@@ -17,7 +17,7 @@ from ..codes.reading import YEAR_REQUIRED, YEAR_TYPE
 from ..codes.registry import Code
 from ..codes.values import VALUE_NEGATIVE, VALUE_NOT_INTEGER, VALUE_NOT_NUMBER
 from ..codes.yaml import DATE_INVALID, KEY_DUPLICATE, KEY_TYPE, KEY_UNKNOWN, UNIT_INVALID
-from ..fileio import read_text
+from ..fileio import decode_text, read_bytes
 from ..findings import Finding, Source
 from ..formats import FIRST_YEAR, FORMATS, Format, Row, Table, format_for_year
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
@@ -48,11 +48,11 @@ __all__ = ["compose", "dump_yaml", "read_yaml", "read_yaml_text"]
 
 
 def read_yaml(path: Path) -> ReadResult:
-    """Read a YAML input file into a :class:`~generator.report.ReadResult` (same contract as every reader).
-
-    A file that cannot be read at all raises InputError (exit code 2).
-    """
-    return read_yaml_text(read_text(path), str(path))
+    """Read a YAML input file; a file that cannot be read at all raises InputError (exit code 2)."""
+    text, encoding = decode_text(read_bytes(path), str(path))
+    result = read_yaml_text(text, str(path))
+    result.encoding = encoding
+    return result
 
 
 def read_yaml_text(text: str, file: str) -> ReadResult:

@@ -13,8 +13,12 @@ import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..report import Report
+
+if TYPE_CHECKING:
+    from ..fileio import OutputSet
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class RenderOptions:
 
     reference_doc: Path | None = None
     timestamp: dt.datetime | None = None
+    final: Path | None = None  # where the output will end up, when the renderer writes a temporary file
 
 
 Renderer = Callable[[Report, Path, RenderOptions], None]
@@ -52,13 +57,18 @@ def write_docx(report: Report, target: Path, options: RenderOptions) -> None:
 
 
 def write_pdf(report: Report, target: Path, options: RenderOptions) -> None:
-    """PDF, converted by LibreOffice from the Word document."""
+    """PDF, converted by LibreOffice from the Word document rendered in a private temporary folder."""
+    from ..errors import InputError
     from .pdf import convert_to_pdf
 
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"{target.stem}.docx"
+    final = options.final or target
+    with tempfile.TemporaryDirectory(prefix="reportgen-", ignore_cleanup_errors=True) as tmp:
+        source = Path(tmp) / f"{final.stem[:100]}.docx"
         write_docx(report, source, options)
-        convert_to_pdf(source, target)
+        try:
+            convert_to_pdf(source, target)
+        except InputError as exc:  # name the PDF the user asked for, not the temporary file
+            raise type(exc)(exc.message, str(final)) from None
 
 
 RENDERERS: dict[str, Renderer] = {"txt": write_text, "docx": write_docx, "html": write_html, "pdf": write_pdf}
@@ -72,20 +82,34 @@ def render_report(
     *,
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
+    outputs: OutputSet | None = None,
 ) -> list[Path]:
-    """Write the report in each requested output format into ``out_dir``; every file is written atomically.
+    """Write the report in each requested output format into ``out_dir``: all formats or none.
+
+    Each renderer writes a temporary file staged in ``outputs``; without ``outputs`` the files are
+    moved into place here (replacing existing ones), else by the caller's ``outputs.commit()``.
 
     Example::
 
         render(report, Path("out"), "2024", ["txt", "docx"])  # out/2024.txt, out/2024.docx
     """
-    options = RenderOptions(reference_doc=reference_doc, timestamp=timestamp)
-    written: list[Path] = []
+    from ..fileio import OutputSet
+
+    if outputs is None:
+        with OutputSet(overwrite=True) as own:
+            render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=own)
+            return own.commit()
     for name in formats:
         target = out_dir / f"{stem}.{name}"
-        RENDERERS[name](report, target, options)
-        written.append(target)
-    return written
+        options = RenderOptions(reference_doc=reference_doc, timestamp=timestamp, final=target)
+        renderer = RENDERERS[name]
+        outputs.stage_with(target, _writer(renderer, report, options))
+    return [t for _, t in outputs.staged]
+
+
+def _writer(renderer: Renderer, report: Report, options: RenderOptions) -> Callable[[Path], None]:
+    """The renderer bound to its report and options, writing whichever path it is given."""
+    return lambda path: renderer(report, path, options)
 
 
 class _CallablePackage(types.ModuleType):
@@ -100,8 +124,9 @@ class _CallablePackage(types.ModuleType):
         *,
         reference_doc: Path | None = None,
         timestamp: dt.datetime | None = None,
+        outputs: OutputSet | None = None,
     ) -> list[Path]:
-        return render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp)
+        return render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=outputs)
 
 
 sys.modules[__name__].__class__ = _CallablePackage

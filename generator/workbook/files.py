@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -14,7 +13,9 @@ from openpyxl import Workbook
 from openpyxl.xml.functions import tostring
 
 from ..fileio import write_atomic
+from ..outputs import epoch_time
 from . import styles as S
+from .literal import row_as_text
 from .sheet import clean_text
 
 CORE_PROPERTIES = "docProps/core.xml"
@@ -42,9 +43,9 @@ def deterministic_bytes(workbook: Workbook) -> bytes:
 
 
 def _timestamp() -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    epoch = epoch_time()
+    if epoch is not None:
+        return epoch.replace(tzinfo=None)
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
@@ -59,6 +60,7 @@ def write_rows(path: Path, sheet: str, header: Sequence[str], rows: Iterable[Seq
         cell.font = S.BOLD
     for row in rows:
         ws.append([_as_number(v) for v in row])
+        row_as_text(ws[ws.max_row])
     ws.freeze_panes = "A2"
     write_atomic(path, deterministic_bytes(workbook))
 

@@ -19,6 +19,7 @@ from ..view import classify
 from . import layout as L
 from . import styles as S
 from .files import deterministic_bytes, write_rows
+from .literal import as_text, set_text
 from .prefill import Values, cell_values
 from .sheet import define_name, protect, text_cell
 from .tables import write_table
@@ -137,7 +138,7 @@ def _meta(ws: Worksheet, fmt: Format, values: Values) -> None:
         value = values.meta.get(meta.path)
         if isinstance(value, str):
             value = text_cell(value, f"“{L.META}”中“{meta.label}”")
-        cell.value = value if value not in ("",) else None
+        set_text(cell, value if value not in ("",) else None)
         cell.style = "rg-fixed" if meta.kind == "fixed" else "rg-input-date" if meta.kind == "date" else "rg-input-left"
         _meta_validation(ws, meta, L.a1(row, col))
         ws.row_dimensions[row].height = 22
@@ -181,7 +182,7 @@ def _narrative(workbook: Workbook, title: str, key: str, paragraphs: Sequence[st
     for i, pair in enumerate(rows):
         row = L.TEXT_FIRST_ROW + i
         for col, value in zip((L.HEADING_COLUMN, L.PARAGRAPH_COLUMN), pair, strict=True):
-            ws.cell(row, col, text_cell(value, f"“{title}”第{row}行") or None).style = "rg-input-text"
+            as_text(ws.cell(row, col, text_cell(value, f"“{title}”第{row}行") or None)).style = "rg-input-text"
         # Excel and LibreOffice do not fit row heights to wrapped text on opening: estimate them
         lines = max(math.ceil(S.text_width(text) / (width - 2)) for text, width in zip(pair, widths, strict=True))
         ws.row_dimensions[row].height = min(409, S.LINE_HEIGHT * max(lines, 1) + 4)

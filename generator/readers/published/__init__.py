@@ -27,6 +27,7 @@ def read_published(path: Path) -> ReadResult:
     data = read_bytes(path)
     if not data.strip():
         raise InputError(EMPTY, file)
+    encoding = None
     if suffix in DOCX_SUFFIXES:
         from .docx import read_docx
 
@@ -38,9 +39,12 @@ def read_published(path: Path) -> ReadResult:
     else:
         from .text import read_text
 
-        doc = read_text(decode_text(data, file), file)
+        text, encoding = decode_text(data, file)
+        doc = read_text(text, file)
     ensure_content(doc, EMPTY)
-    return assemble(doc)
+    result = assemble(doc)
+    result.encoding = encoding
+    return result
 
 
 __all__ = ["blank_cells", "read_published"]

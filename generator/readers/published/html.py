@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import lxml.html
@@ -26,12 +25,14 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECAS
 
 
 def decode(data: bytes, file: str) -> str:
-    """The page's text: in the charset its <meta> declares when that works, else as any text input."""
+    """The page's text in its declared charset, else as any text input (UTF-8, UTF-16 with BOM, GB18030)."""
     declared = CHARSET.search(data[:4096])
-    if declared:
-        with contextlib.suppress(UnicodeDecodeError, LookupError):
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
             return data.decode(declared.group(1).decode("ascii"))
-    return decode_text(data, file)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_text(data, file)[0]
 
 
 def cell_text(el: etree._Element) -> str:
