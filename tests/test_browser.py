@@ -20,6 +20,7 @@ import pytest
 from generator.readers.yaml_reader import read_yaml
 from generator.render.html import render_html, signature_pieces
 from generator.report import Narrative, Report
+from generator.view import build_view
 
 from .conftest import sample_yamls
 from .factories import distinct_report
@@ -27,7 +28,9 @@ from .factories import distinct_report
 BROWSER = next((shutil.which(name) for name in ("chromium-headless-shell", "chromium", "chromium-browser") if shutil.which(name)), None)
 WIDTHS = (1280, 375, 320)
 LONG_AGENCY = "中共某某省某某自治州某某县委员会办公室某某自治州某某县人民政府办公室机关事务服务中心"
-TWELVE_PARAGRAPHS = "\n\n".join(f"（{'一二三四五六七八九十'[i % 10]}）第{i + 1}段。" + "本机关依法公开政府信息，" * (3 + i % 4) for i in range(12))
+TWELVE_PARAGRAPHS = "\n\n".join(
+    f"（{'一二三四五六七八九十'[i % 10]}）第{i + 1}段。" + "本机关依法公开政府信息，" * (3 + i % 4) for i in range(12)
+)
 
 needs_browser = pytest.mark.skipif(BROWSER is None, reason="headless Chromium (chromium-headless-shell or chromium) is not installed")
 
@@ -113,7 +116,16 @@ def layouts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     ]
     harness = tmp_path_factory.mktemp("browser") / "harness.html"
     harness.write_text(f'<!DOCTYPE html><html><body><pre id="results"></pre>{"".join(frames)}{MEASURE}</body></html>', encoding="utf-8")
-    command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=20000", "--dump-dom", harness.as_uri()]
+    command = [
+        BROWSER,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        harness.as_uri(),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     found = re.search(r'<pre id="results">(.*?)</pre>', done.stdout, re.DOTALL)
     assert found and found.group(1), f"the browser wrote no measurements: {done.stderr[-2000:]}"
@@ -145,3 +157,34 @@ def test_title_lines_and_signature_hold_together(layouts: dict[str, dict], page:
     assert set(measured["signature"]) <= joints, f"the signature broke inside a word: {measured['signature']}"
     if len(signature) <= 14:
         assert measured["signature"] == []
+
+
+def printed_pages(report: Report, folder: Path) -> list[str]:
+    """The page printed to PDF by the browser (A4, the page's print CSS), as the text of each sheet without spaces."""
+    assert BROWSER is not None
+    page, pdf = folder / "report.html", folder / "report.pdf"
+    page.write_text(render_html(report), encoding="utf-8")
+    command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
+    subprocess.run(command, capture_output=True, timeout=120, check=False)
+    assert pdf.exists(), "the browser printed nothing"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True).stdout
+    return [re.sub(r"\s+", "", sheet) for sheet in text.split("\f") if sheet.strip()]
+
+
+@needs_browser
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.parametrize("page", [path.stem for path in sample_yamls()] + ["long-agency"])
+def test_printed_page_keeps_the_closing_together_and_numbers_its_sheets(page: str, tmp_path: Path) -> None:
+    report = reports()[page]
+    sheets = printed_pages(report, tmp_path)
+    numbers = [re.findall(r"—(\d+)—", sheet) for sheet in sheets]
+    assert numbers == [[str(n)] for n in range(1, len(sheets) + 1)], "every sheet carries its number as “— n —”"
+    date = build_view(report).date
+    last_paragraph = re.sub(r"\s+", "", build_view(report).parts[-1].paragraphs[-1].text)
+    closing = [sheet for sheet in sheets if date and date in sheet] or [sheets[-1]]
+    assert report.display_signature in re.sub(r"\s+", "", closing[-1])
+    assert last_paragraph[-8:] in closing[-1], "the signature and the date are printed without the last paragraph"
+    row_labels = [re.sub(r"\s+", "", row.label) for row in report.spec.table("applications").rows]
+    for sheet in sheets:  # 表三's heading rows (repeated on each sheet it runs over) never end a sheet without rows below
+        if "申请人情况" in sheet:
+            assert any(label in sheet for label in row_labels), "表三's heading rows end a sheet"
