@@ -7,13 +7,13 @@ pages). Printing goes through ``--print-to-pdf`` and ``pdftotext``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
 import shutil
 import subprocess
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -92,7 +92,7 @@ def stress_reports() -> dict[str, Report]:
     return {
         "five-digits-2021": five_digit_report("2021"),
         "five-digits-2019": five_digit_report("2019"),
-        "long-agency": five_digit_report("2021", agency=LONG_AGENCY, text=Narrative(overview=TWELVE_PARAGRAPHS)),
+        "long-agency": five_digit_report("2021", agency=LONG_AGENCY, text=Narrative(overview=TWELVE_PARAGRAPHS), date=dt.date(2026, 1, 20)),
     }
 
 
@@ -159,24 +159,39 @@ def test_title_lines_and_signature_hold_together(layouts: dict[str, dict], page:
         assert measured["signature"] == []
 
 
-def printed_pages(report: Report, folder: Path) -> list[str]:
-    """The page printed to PDF by the browser (A4, the page's print CSS), as the text of each sheet without spaces."""
+PRINTED = [path.stem for path in sample_yamls()] + ["long-agency"]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Each page printed to PDF by the browser (A4, the page's print CSS), as the text of each sheet without spaces;
+    the browsers run side by side."""
     assert BROWSER is not None
-    page, pdf = folder / "report.html", folder / "report.pdf"
-    page.write_text(render_html(report), encoding="utf-8")
-    command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
-    subprocess.run(command, capture_output=True, timeout=120, check=False)
-    assert pdf.exists(), "the browser printed nothing"
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True).stdout
-    return [re.sub(r"\s+", "", sheet) for sheet in text.split("\f") if sheet.strip()]
+    folder = tmp_path_factory.mktemp("print")
+    every = reports()
+    running = []
+    for name in PRINTED:
+        page, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
+        page.write_text(render_html(every[name]), encoding="utf-8")
+        command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
+        running.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    for process in running:
+        process.wait(timeout=120)
+    sheets = {}
+    for name in PRINTED:
+        pdf = folder / f"{name}.pdf"
+        assert pdf.exists(), f"the browser printed nothing for {name}"
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True).stdout
+        sheets[name] = [re.sub(r"\s+", "", sheet) for sheet in text.split("\f") if sheet.strip()]
+    return sheets
 
 
 @needs_browser
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
-@pytest.mark.parametrize("page", [path.stem for path in sample_yamls()] + ["long-agency"])
-def test_printed_page_keeps_the_closing_together_and_numbers_its_sheets(page: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("page", PRINTED)
+def test_printed_page_keeps_the_closing_together_and_numbers_its_sheets(printed: dict[str, list[str]], page: str) -> None:
     report = reports()[page]
-    sheets = printed_pages(report, tmp_path)
+    sheets = printed[page]
     numbers = [re.findall(r"—(\d+)—", sheet) for sheet in sheets]
     assert numbers == [[str(n)] for n in range(1, len(sheets) + 1)], "every sheet carries its number as “— n —”"
     date = build_view(report).date
