@@ -70,6 +70,16 @@ function measure(frame) {
   }
   for (const line of doc.querySelectorAll(".rg-title-line")) out.title.push(lines(line).length);
   out.signature = lines(doc.querySelector(".rg-signature"));
+  // a Chinese quotation mark in body text is set full-width: about one em wide
+  // (between two ideographs, where CJK typography does not trim it)
+  const probe = doc.createElement("p");
+  probe.className = "rg-body";
+  probe.textContent = "中“中";
+  doc.querySelector(".rg-report").appendChild(probe);
+  const quote = doc.createRange();
+  quote.setStart(probe.firstChild, 1); quote.setEnd(probe.firstChild, 2);
+  out.quote = quote.getBoundingClientRect().width / parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
   return out;
 }
 window.addEventListener("load", async () => {
@@ -157,6 +167,7 @@ def test_title_lines_and_signature_hold_together(layouts: dict[str, dict], page:
     assert set(measured["signature"]) <= joints, f"the signature broke inside a word: {measured['signature']}"
     if len(signature) <= 14:
         assert measured["signature"] == []
+    assert measured["quote"] > 0.9, f"“ is set {measured['quote']:.2f} em wide: a Latin font comes before the CJK ones"
 
 
 PRINTED = [path.stem for path in sample_yamls()] + ["long-agency"]
