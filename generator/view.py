@@ -8,6 +8,7 @@ from typing import Literal
 
 from .formats import Table
 from .report import Report, Value, chinese_date, split_paragraphs
+from .title import title_lines
 from .values import complete, display
 
 Level = Literal[0, 1, 2, 3]
@@ -72,6 +73,7 @@ class PartView:
 @dataclass(frozen=True)
 class ReportView:
     title: str
+    title_lines: list[str]  # the title broken at its natural joints, one entry per printed line
     preface: list[Paragraph]
     parts: list[PartView]
     signature: str
@@ -150,6 +152,7 @@ def build_view(report: Report) -> ReportView:
         contact = "　".join(b for b in bits if b)
     return ReportView(
         title=report.display_title,
+        title_lines=title_lines(report.agency, report.year, report.display_title),
         preface=[Paragraph(p) for p in split_paragraphs(preface_text(report))],
         parts=parts,
         signature=report.display_signature,
