@@ -1,0 +1,72 @@
+"""The official tables as ``w:tbl`` XML: fixed grid, explicit widths on every cell, exact merges, kept on one page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...view import CellView, TableView
+from .layout import CELL_LABEL_STYLE, CELL_STYLE, TABLE_STYLE, esc, mm_twips
+from .styles import table_properties_xml
+
+
+def column_twips(widths: tuple[float, ...]) -> list[int]:
+    """Column widths in twips, rounded so that they add up to the rounded total width."""
+    out: list[int] = []
+    edge = 0.0
+    for width in widths:
+        start = mm_twips(edge)
+        edge += width
+        out.append(mm_twips(edge) - start)
+    return out
+
+
+def cell_xml(cell: CellView, origin: bool, width: int, style_id: str, keep_next: bool) -> str:
+    """One ``w:tc``: its width, spans and vertical merge; a merge continuation is an empty cell of the same width."""
+    props = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
+    if cell.colspan > 1:
+        props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
+    if cell.rowspan > 1:
+        props.append('<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>")
+    props.append('<w:vAlign w:val="center"/></w:tcPr>')
+    keep = "<w:keepNext/>" if keep_next else ""
+    props.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>')
+    if origin and cell.text:
+        props.append(f"<w:r><w:t>{esc(cell.text)}</w:t></w:r>")
+    props.append("</w:p></w:tc>")
+    return "".join(props)
+
+
+def table_xml(table: TableView, style_ids: Mapping[str, str]) -> str:
+    """The whole table. Every row is kept with the next, so that the table moves to the next page whole rather
+    than leaving a vertically merged group label behind; its heading keeps with it too."""
+    widths = column_twips(table.widths)
+    owner: list[list[CellView | None]] = [[None] * table.columns for _ in table.rows]
+    for row in table.rows:
+        for cell in row:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    owner[r][c] = cell
+    ids = {role: style_ids[CELL_LABEL_STYLE if role == "label" else CELL_STYLE] for role in ("header", "label", "value")}
+    out = [
+        "<w:tbl>",
+        table_properties_xml(style_ids[TABLE_STYLE], sum(widths)),
+        "<w:tblGrid>",
+        *(f'<w:gridCol w:w="{width}"/>' for width in widths),
+        "</w:tblGrid>",
+    ]
+    last = len(owner) - 1
+    for r, cells in enumerate(owner):
+        out.append("<w:tr><w:trPr><w:cantSplit/>")
+        if r < table.header_rows:
+            out.append("<w:tblHeader/>")
+        out.append("</w:trPr>")
+        c = 0
+        while c < table.columns:
+            here = cells[c]
+            assert here is not None, f"{table.key}: grid hole at row {r}, column {c}"
+            width = sum(widths[here.col : here.col + here.colspan])
+            out.append(cell_xml(here, here.row == r, width, ids[here.role], r < last))
+            c += here.colspan
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
