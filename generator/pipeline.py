@@ -150,40 +150,36 @@ def render(
     *,
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
+    warnings: list[Finding] | None = None,
 ) -> list[Path]:
-    """Write the report in each requested format into ``out_dir``; every file is written atomically."""
+    """Write the report in each requested format into ``out_dir``; every file is written atomically. The view is
+    built once for all formats; warnings about the output (fonts replaced in the PDF) are appended to ``warnings``."""
     from .fileio import write_atomic
+    from .view import build_view
 
+    view = build_view(report)
     written: list[Path] = []
-    docx_path: Path | None = None
     for fmt in formats:
         target = out_dir / f"{stem}.{fmt}"
         if fmt == "txt":
             from .render.text import render_text
 
-            write_atomic(target, render_text(report))
+            write_atomic(target, render_text(report, view=view))
         elif fmt == "html":
             from .render.html import render_html
 
-            write_atomic(target, render_html(report))
+            write_atomic(target, render_html(report, view=view))
         elif fmt == "docx":
             from .render.docx import render_docx
 
-            render_docx(report, target, reference_doc=reference_doc, timestamp=timestamp)
-            docx_path = target
+            render_docx(report, target, view=view, reference_doc=reference_doc, timestamp=timestamp)
         elif fmt == "pdf":
-            from .render.docx import render_docx
-            from .render.pdf import convert_to_pdf
+            from .codes.output import PDF_FONT_SUBSTITUTED
+            from .render.pdf import render_pdf
 
-            if docx_path is None:
-                import tempfile
-
-                with tempfile.TemporaryDirectory() as tmp:
-                    source = Path(tmp) / f"{stem}.docx"
-                    render_docx(report, source, reference_doc=reference_doc, timestamp=timestamp)
-                    convert_to_pdf(source, target)
-            else:
-                convert_to_pdf(docx_path, target)
+            missing = render_pdf(report, target, view=view, reference_doc=reference_doc, timestamp=timestamp)
+            if missing and warnings is not None:
+                warnings.append(PDF_FONT_SUBSTITUTED(source=Source(file=str(target)), fonts="、".join(missing)))
         else:  # pragma: no cover - the CLI refuses unknown formats
             raise ValueError(fmt)
         written.append(target)
@@ -213,7 +209,15 @@ def build(
         if result is None or result.report is None or file_outcome.failed:
             continue
         try:
-            written = render(result.report, out_dir, stems[path], formats, reference_doc=reference_doc, timestamp=timestamp)
+            written = render(
+                result.report,
+                out_dir,
+                stems[path],
+                formats,
+                reference_doc=reference_doc,
+                timestamp=timestamp,
+                warnings=file_outcome.findings,
+            )
         except InputError as exc:
             file_outcome.unreadable = str(exc)
             continue

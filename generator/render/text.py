@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..report import Report
-from ..view import CellView, TableView, build_view
+from ..view import CellView, ReportView, TableView, build_view
 from .jinja import render_template
 
 # Text columns per millimetre of printed column width: table 3's label column (46 mm) gets 24 columns,
@@ -181,6 +181,6 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, *, view: ReportView | None = None) -> str:
     """The report as plain text (UTF-8 ready, ``\\n`` line ends), through ``templates/report.txt.j2``."""
-    return tidy(render_template("report.txt.j2", view=build_view(report), table_lines=table_lines))
+    return tidy(render_template("report.txt.j2", view=view or build_view(report), table_lines=table_lines))

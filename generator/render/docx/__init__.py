@@ -53,12 +53,14 @@ def docx_bytes(
     view: ReportView | None = None,
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
+    libreoffice: bool = False,
 ) -> bytes:
-    """The report as .docx bytes; ``view`` may be passed when another renderer has built it already."""
+    """The report as .docx bytes; ``view`` may be passed when another renderer has built it already;
+    ``libreoffice`` gives the flavour converted to PDF (see :func:`package.default_base`)."""
     view = view or build_view(report)
-    base = default_base() if reference_doc is None else reference_base(reference_doc)
+    base = default_base(libreoffice) if reference_doc is None else reference_base(reference_doc)
     title = title_lines(report.agency, report.year, view.title)
-    document = body_xml(view, base.ids, title, base.sect_pr)
+    document = body_xml(view, base.ids, title, base.sect_pr, base.script_gap)
     subject = f"{report.year}年政府信息公开工作年度报告"
     core = core_xml(view.title, subject, report.agency, iso(document_time(report, timestamp)))
     return package_bytes(base, document, core)

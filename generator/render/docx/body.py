@@ -16,14 +16,20 @@ from .layout import (
     RUN_IN_STYLE,
     SIGNATURE_STYLE,
     TITLE_STYLE,
+    CHARS_PER_LINE,
+    TEXT_WIDTH_MM,
     W_NS,
     esc,
+    mm_twips,
     text_width,
 )
 from .tables import table_xml
 
 SIGNATURE_INDENT = 2.0  # characters: 署名 and 成文日期 are set 右空二字 (GB/T 9704 §7.3.5.2)
 DATE_SHIFT = 2.0  # the date's first character is two characters right of the signature's first character
+EM = round(BODY_SIZE * 20)  # twips in one character of the body size
+TEXT_TWIPS = mm_twips(TEXT_WIDTH_MM)
+PITCH = TEXT_TWIPS / CHARS_PER_LINE  # twips a character takes in a line of body text (28 a line)
 
 
 def run_xml(text: str, style_id: str = "") -> str:
@@ -67,22 +73,29 @@ class BodyWriter:
             self.paragraph(run_xml(paragraph.text), BODY_STYLE, extra)
 
 
-def indent_xml(chars: float) -> str:
+def right_indent(chars: float) -> str:
     """A right indent in characters of the body size (twips for LibreOffice, hundredths of a character for Word)."""
-    return f'<w:ind w:right="{round(chars * BODY_SIZE * 20)}" w:rightChars="{round(chars * 100)}"/>'
+    return f'<w:ind w:right="{round(chars * EM)}" w:rightChars="{round(chars * 100)}"/>'
 
 
-def signature_indents(signature: str, date: str) -> tuple[float, float]:
-    """Right indents (characters) of 署名 and 成文日期: the signature 右空二字 and the date starting two characters to
-    its right; a date longer than that allows is set 右空二字 and the signature moves left to match."""
-    agency, when = text_width(signature), text_width(date)
-    date_indent = SIGNATURE_INDENT + agency - DATE_SHIFT - when
-    if not date or date_indent >= SIGNATURE_INDENT:
-        return SIGNATURE_INDENT, date_indent
-    return SIGNATURE_INDENT + when + DATE_SHIFT - agency, SIGNATURE_INDENT
+def script_changes(text: str) -> int:
+    """How often ``text`` switches between Chinese and ASCII (digits): LibreOffice adds space at each switch."""
+    return sum(1 for a, b in zip(text, text[1:], strict=False) if a.isascii() != b.isascii())
 
 
-def body_xml(view: ReportView, ids: Mapping[str, str], title: list[str], sect_pr: str) -> str:
+def signature_layout(signature: str, date: str, script_gap: float = 0.0) -> tuple[str, str]:
+    """Direct indents of 署名 and 成文日期 (GB/T 9704 §7.3.5.2): the signature 右空二字, the date starting two
+    characters to the right of the signature's start, which is placed from the left so that the date's own width
+    (digits, spacing) does not matter; a date too long for that is set 右空二字 and the signature moves left."""
+    agency, when = text_width(signature), text_width(date) + script_gap * script_changes(date)
+    if not date or when <= agency - DATE_SHIFT:
+        start = TEXT_TWIPS - round(SIGNATURE_INDENT * EM + (agency - DATE_SHIFT) * PITCH)
+        date_xml = f'<w:ind w:left="{start}" w:leftChars="{round(start / EM * 100)}" w:right="0" w:rightChars="0"/><w:jc w:val="left"/>'
+        return right_indent(SIGNATURE_INDENT), date_xml
+    return right_indent(SIGNATURE_INDENT + when + DATE_SHIFT - agency), right_indent(SIGNATURE_INDENT)
+
+
+def body_xml(view: ReportView, ids: Mapping[str, str], title: list[str], sect_pr: str, script_gap: float = 0.0) -> str:
     """``word/document.xml``: title with its explicit line breaks, parts and tables, signature block, ``sect_pr``."""
     body = BodyWriter(ids)
     body.paragraph("<w:r><w:br/></w:r>".join(run_xml(line) for line in title), TITLE_STYLE)
@@ -102,10 +115,10 @@ def body_xml(view: ReportView, ids: Mapping[str, str], title: list[str], sect_pr
             space = ""
     if view.contact:
         body.paragraph(run_xml(view.contact), BODY_STYLE, "<w:keepNext/>")
-    sign_indent, date_indent = signature_indents(view.signature, view.date)
-    body.paragraph(run_xml(view.signature), SIGNATURE_STYLE, indent_xml(sign_indent))
+    signature, date = signature_layout(view.signature, view.date, script_gap)
+    body.paragraph(run_xml(view.signature), SIGNATURE_STYLE, signature)
     if view.date:
-        body.paragraph(run_xml(view.date), DATE_STYLE, indent_xml(date_indent))
+        body.paragraph(run_xml(view.date), DATE_STYLE, date)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body.out)}{sect_pr}</w:body></w:document>'

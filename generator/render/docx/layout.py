@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...formats.fit import CELL_PADDING_MM, PRINT_SIZE_PT
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -17,7 +19,7 @@ PAGE_NUMBER_FONT = "宋体"
 TITLE_SIZE = 22.0  # 2号
 BODY_SIZE = 16.0  # 3号
 PAGE_NUMBER_SIZE = 14.0  # 4号
-TABLE_SIZE = 10.5  # 五号
+TABLE_SIZE = PRINT_SIZE_PT  # 五号; the declared column widths are chosen for it
 TABLE_LINE = 270  # twips (13.5 pt) exact, so that rows keep the same height whatever font replaces 仿宋
 LINE = 579  # twips (28.95 pt) exact: 22 lines fill the 225 mm text block
 PAGE_MM = (210, 297)
@@ -26,10 +28,10 @@ FOOTER_MM = 21  # the page number sits about 7 mm below the text block
 HEADER_MM = 15
 TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
 CHARS_PER_LINE = 28
-CELL_MARGIN = 57  # twips (1 mm) left and right in every cell
 AFTER_TABLE = LINE // 2  # space between a table and the text after it
 PAGE_DASH = "—"
 TWIPS_PER_MM = 1440 / 25.4
+CELL_MARGIN = round(CELL_PADDING_MM * TWIPS_PER_MM)  # twips left and right in every cell
 # Word's grid: the character pitch is the Normal font size plus charSpace/4096 pt, so 28 characters fill the line
 CHAR_SPACE = round((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - BODY_SIZE) * 4096)
 
@@ -66,6 +68,7 @@ class StyleSpec:
     keep_next: bool = False
     outline: int | None = None
     grid: bool = True  # characters snap to the 28-character document grid
+    autospace: bool = True  # extra space between Chinese and digits; off where a line's width must be known (署名/日期)
 
 
 STYLES = (
@@ -76,8 +79,10 @@ STYLES = (
     StyleSpec(RUN_IN_STYLE, "RunInHeading", HEADING2_FONT, BODY_SIZE, character=True, base=None),
     StyleSpec(CELL_STYLE, "TableText", BODY_FONT, TABLE_SIZE, align="center", line=TABLE_LINE, grid=False),
     StyleSpec(CELL_LABEL_STYLE, "TableLabel", BODY_FONT, TABLE_SIZE, base="TableText", align="left", line=TABLE_LINE, grid=False),
-    StyleSpec(SIGNATURE_STYLE, "Signature", BODY_FONT, BODY_SIZE, align="right", right_chars=200, before=LINE, keep_next=True),
-    StyleSpec(DATE_STYLE, "DocumentDate", BODY_FONT, BODY_SIZE, align="right", right_chars=200),
+    StyleSpec(
+        SIGNATURE_STYLE, "Signature", BODY_FONT, BODY_SIZE, align="right", right_chars=200, before=LINE, keep_next=True, autospace=False
+    ),
+    StyleSpec(DATE_STYLE, "DocumentDate", BODY_FONT, BODY_SIZE, align="right", right_chars=200, autospace=False),
     StyleSpec(
         PAGE_NUMBER_STYLE, "PageNumber", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE, latin=PAGE_NUMBER_FONT, base=None, line=None, grid=False
     ),
