@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .registry import define  # noqa: F401  (used as codes are added)
+from .registry import define
 
 AREA = "output"
 
@@ -13,6 +13,7 @@ PDF_FONT_SUBSTITUTED = define(
     "PDF-FONT-SUBSTITUTED",
     "warning",
     "生成 PDF 时本机缺少公文字体，已用替代字体排版",
-    "本机未安装公文字体{fonts}，PDF 已用替代字体排版（宋体/仿宋类用衬线字体，黑体用无衬线字体），版面与正式字体略有不同；请安装这些字体后重新生成",
+    "本机未安装公文字体{fonts}，PDF 已用替代字体排版（宋体/仿宋类用衬线字体，黑体用无衬线字体），"
+    "版面与正式字体略有不同；请安装这些字体后重新生成",
     area=AREA,
 )

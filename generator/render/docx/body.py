@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from ...view import Paragraph, ReportView
@@ -9,15 +10,15 @@ from .layout import (
     AFTER_TABLE,
     BODY_SIZE,
     BODY_STYLE,
+    CHARS_PER_LINE,
     DATE_STYLE,
     HEADING1_STYLE,
     HEADING2_STYLE,
     R_NS,
     RUN_IN_STYLE,
     SIGNATURE_STYLE,
-    TITLE_STYLE,
-    CHARS_PER_LINE,
     TEXT_WIDTH_MM,
+    TITLE_STYLE,
     W_NS,
     esc,
     mm_twips,
@@ -80,7 +81,7 @@ def right_indent(chars: float) -> str:
 
 def script_changes(text: str) -> int:
     """How often ``text`` switches between Chinese and ASCII (digits): LibreOffice adds space at each switch."""
-    return sum(1 for a, b in zip(text, text[1:], strict=False) if a.isascii() != b.isascii())
+    return sum(1 for a, b in itertools.pairwise(text) if a.isascii() != b.isascii())
 
 
 def signature_layout(signature: str, date: str, script_gap: float = 0.0) -> tuple[str, str]:
