@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ TITLE_TEXT_MIN = 24.0  # pt: title lines (2号) are about 29 pt high
 REPORT_NAME = "政府信息公开工作年度报告"
 REPORT_JOINT = REPORT_NAME.index("年度报告")
 BODY_EM = 16.0
+YEAR = re.compile(r"(?:19|20)\d\d年度?")
 
 
 @dataclass(frozen=True)
@@ -120,8 +122,11 @@ def bad_title_breaks(lines: list[str], agency: str) -> list[str]:
     edge = 0
     name = title.rfind(REPORT_NAME)
     longest = max(len(line) for line in lines)
+    year = YEAR.search(title)
     for line in lines[:-1]:
         edge += len(line)
+        if year and year.start() < edge < year.end():
+            bad.append(f"{line}| inside the year")
         if title.startswith(agency) and 0 < edge < len(agency) and len(agency) <= longest:
             bad.append(f"{line}| inside the agency")
         if name >= 0 and name < edge < name + len(REPORT_NAME) and edge != name + REPORT_JOINT:
@@ -149,6 +154,6 @@ def single_character_lines(pages: list[list[Line]], labels: set[str]) -> list[st
             above = [a for a in words if a.x0 <= (w.x0 + w.x1) / 2 <= a.x1 and 0 < w.y0 - a.y0 < 2 * (w.y1 - w.y0) and len(a.text) > 1]
             for a in above:
                 joined = a.text + w.text
-                if any(label.endswith(joined) and label != joined for label in labels):
+                if any(label.endswith(joined) for label in labels):
                     found.append(joined)
     return found

@@ -89,6 +89,8 @@ def signature_layout(signature: str, date: str, script_gap: float = 0.0) -> tupl
     characters to the right of the signature's start, which is placed from the left so that the date's own width
     (digits, spacing) does not matter; a date too long for that is set 右空二字 and the signature moves left."""
     agency, when = text_width(signature), text_width(date) + script_gap * script_changes(date)
+    if agency + SIGNATURE_INDENT > CHARS_PER_LINE:  # a signature longer than a line: both 右空二字
+        return right_indent(SIGNATURE_INDENT), right_indent(SIGNATURE_INDENT)
     if not date or when <= agency - DATE_SHIFT:
         start = TEXT_TWIPS - round(SIGNATURE_INDENT * EM + (agency - DATE_SHIFT) * PITCH)
         date_xml = f'<w:ind w:left="{start}" w:leftChars="{round(start / EM * 100)}" w:right="0" w:rightChars="0"/><w:jc w:val="left"/>'

@@ -7,6 +7,7 @@ at 工作|年度报告), choosing the fewest lines and then the most balanced on
 from __future__ import annotations
 
 import itertools
+import re
 
 from .layout import TEXT_WIDTH_MM, TITLE_SIZE, text_width
 
@@ -20,10 +21,9 @@ def joints(agency: str, year: int | str, title: str) -> list[int]:
     found: set[int] = set()
     if agency and title.startswith(agency):
         found.add(len(agency))
-    year_mark = f"{year}年"
-    at = title.find(year_mark)
-    if at >= 0:
-        found.update((at, at + len(year_mark)))
+    year_mark = re.search(f"{year}年度?", title)
+    if year_mark:
+        found.update(year_mark.span())
     name = title.rfind(REPORT_NAME)
     if name >= 0:
         found.update((name, name + REPORT_JOINT))
