@@ -90,7 +90,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report,
 @needs_tools
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_tables_three_and_four_stay_on_the_page_of_their_first_row(name: str, printed: dict) -> None:
-    report, view, pages = printed[name]
+    _, view, pages = printed[name]
     for part in view.parts:
         if part.table and part.table.key in ("applications", "reviews"):
             assert rows_off_the_first_page(pages, part.table) == [], (name, part.table.title)
@@ -108,7 +108,7 @@ def test_title_breaks_only_at_its_joints(name: str, printed: dict) -> None:
 @needs_tools
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_date_starts_two_characters_right_of_the_signature(name: str, printed: dict) -> None:
-    report, view, pages = printed[name]
+    _, view, pages = printed[name]
     if not view.date:
         pytest.skip("no 成文日期 in this input")
     if len(view.signature) + 2 > CHARS_PER_LINE:
