@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -25,6 +26,7 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=16384)  # the same labels and numbers are measured again and again
 def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 

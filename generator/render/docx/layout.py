@@ -89,7 +89,7 @@ STYLES = (
 )
 STYLE_IDS = {spec.name: spec.ident for spec in STYLES} | {TABLE_STYLE: "ReportTable"}
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # characters XML 1.0 cannot hold
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+NEEDS_ESCAPE = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 
 
 def xml_text(text: str) -> str:
@@ -99,7 +99,9 @@ def xml_text(text: str) -> str:
 
 def esc(text: str) -> str:
     """``text`` as XML character data or attribute value."""
-    return xml_text(text).translate(ESCAPES)
+    if NEEDS_ESCAPE.search(text) is None:  # most text: one scan, no copy
+        return text
+    return xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def mm_twips(mm: float) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Mapping
 
 from ...view import CellView, TableView
@@ -20,6 +22,7 @@ def column_twips(widths: tuple[float, ...]) -> list[int]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # labels and headers are the same in every report of a format
 def cell_xml(cell: CellView, origin: bool, width: int, style_id: str, keep_next: bool) -> str:
     """One ``w:tc``: its width, spans and vertical merge; a merge continuation is an empty cell of the same width."""
     props = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
@@ -40,32 +43,30 @@ def table_xml(table: TableView, style_ids: Mapping[str, str]) -> str:
     """The whole table. Every row is kept with the next, so that the table moves to the next page whole rather
     than leaving a vertically merged group label behind; its heading keeps with it too."""
     widths = column_twips(table.widths)
-    owner: list[list[CellView | None]] = [[None] * table.columns for _ in table.rows]
+    edges = [0, *itertools.accumulate(widths)]
+    columns = len(widths)
+    owner: list[list[CellView | None]] = [[None] * columns for _ in table.rows]
     for row in table.rows:
         for cell in row:
             for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    owner[r][c] = cell
+                owner[r][cell.col : cell.col + cell.colspan] = [cell] * cell.colspan
     ids = {role: style_ids[CELL_LABEL_STYLE if role == "label" else CELL_STYLE] for role in ("header", "label", "value")}
     out = [
         "<w:tbl>",
-        table_properties_xml(style_ids[TABLE_STYLE], sum(widths)),
+        table_properties_xml(style_ids[TABLE_STYLE], edges[-1]),
         "<w:tblGrid>",
         *(f'<w:gridCol w:w="{width}"/>' for width in widths),
         "</w:tblGrid>",
     ]
     last = len(owner) - 1
     for r, cells in enumerate(owner):
-        out.append("<w:tr><w:trPr><w:cantSplit/>")
-        if r < table.header_rows:
-            out.append("<w:tblHeader/>")
-        out.append("</w:trPr>")
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r < table.header_rows else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         c = 0
-        while c < table.columns:
+        while c < columns:
             here = cells[c]
             assert here is not None, f"{table.key}: grid hole at row {r}, column {c}"
-            width = sum(widths[here.col : here.col + here.colspan])
-            out.append(cell_xml(here, here.row == r, width, ids[here.role], r < last))
+            end = here.col + here.colspan
+            out.append(cell_xml(here, here.row == r, edges[end] - edges[here.col], ids[here.role], r < last))
             c += here.colspan
         out.append("</w:tr>")
     out.append("</w:tbl>")

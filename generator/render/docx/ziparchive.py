@@ -21,7 +21,8 @@ def compress(data: bytes, reuse: bool) -> tuple[int, bytes]:
         hit = _compressed.get(data)
         if hit is not None:
             return hit
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    # parts compressed once get the best ratio; a report's own parts the fastest level (its markup repeats a lot)
+    packer = zlib.compressobj(9 if reuse else 1, zlib.DEFLATED, -15)
     result = (zlib.crc32(data), packer.compress(data) + packer.flush())
     if reuse:
         if len(_compressed) >= CACHE_LIMIT:
