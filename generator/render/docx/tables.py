@@ -10,6 +10,9 @@ from ...view import CellView, TableView
 from .layout import CELL_LABEL_STYLE, CELL_STYLE, TABLE_STYLE, esc, mm_twips
 from .styles import table_properties_xml
 
+HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"  # repeated at the top of a new page
+BODY_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
 
 def column_twips(widths: tuple[float, ...]) -> list[int]:
     """Column widths in twips, rounded so that they add up to the rounded total width."""
@@ -60,7 +63,7 @@ def table_xml(table: TableView, style_ids: Mapping[str, str]) -> str:
     ]
     last = len(owner) - 1
     for r, cells in enumerate(owner):
-        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r < table.header_rows else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        out.append(HEADER_ROW if r < table.header_rows else BODY_ROW)
         c = 0
         while c < columns:
             here = cells[c]
