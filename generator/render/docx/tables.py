@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 from collections.abc import Mapping
 
+from ...formats.fit import char_width, line_capacity
 from ...view import CellView, TableView
-from .layout import CELL_LABEL_STYLE, CELL_STYLE, TABLE_STYLE, esc, mm_twips
+from .layout import CELL_LABEL_STYLE, CELL_STYLE, TABLE_STYLE, TWIPS_PER_MM, esc, mm_twips
 from .styles import table_properties_xml
 
+NUMBER_SAFETY = 0.02  # em kept free beside a number (digits of Times New Roman and its metric twins are half an em)
+MIN_SCALE = 50  # per cent: the narrowest a number is printed
 HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"  # repeated at the top of a new page
 BODY_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
@@ -26,6 +30,15 @@ def column_twips(widths: tuple[float, ...]) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4096)  # labels and headers are the same in every report of a format
+def number_scale(text: str, width: int) -> str:
+    """A number wider than its cell is narrowed (``w:w``, character scale) rather than broken over two lines."""
+    room = line_capacity(width / TWIPS_PER_MM) - NUMBER_SAFETY
+    needed = sum(char_width(ch) for ch in text)
+    if needed <= room:
+        return ""
+    return f'<w:rPr><w:w w:val="{max(MIN_SCALE, math.floor(room / needed * 100))}"/></w:rPr>'
+
+
 def cell_xml(cell: CellView, origin: bool, width: int, style_id: str, keep_next: bool) -> str:
     """One ``w:tc``: its width, spans and vertical merge; a merge continuation is an empty cell of the same width."""
     props = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>']
@@ -37,7 +50,7 @@ def cell_xml(cell: CellView, origin: bool, width: int, style_id: str, keep_next:
     keep = "<w:keepNext/>" if keep_next else ""
     props.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}</w:pPr>')
     if origin and cell.text:
-        props.append(f"<w:r><w:t>{esc(cell.text)}</w:t></w:r>")
+        props.append(f"<w:r>{number_scale(cell.text, width) if cell.role == 'value' else ''}<w:t>{esc(cell.text)}</w:t></w:r>")
     props.append("</w:p></w:tc>")
     return "".join(props)
 
