@@ -7,6 +7,7 @@ at 工作|年度报告), choosing the fewest lines and then the most balanced on
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 from .layout import TEXT_WIDTH_MM, TITLE_SIZE, text_width
@@ -31,10 +32,13 @@ def joints(agency: str, year: int | str, title: str) -> list[int]:
 
 
 def split_long(text: str, limit: float) -> list[str]:
-    """A piece longer than a line (a very long agency name), cut into full lines and a balanced rest."""
+    """A piece longer than a line (a very long agency, a title without the usual joints), cut into the fewest lines
+    of nearly equal width."""
+    count = math.ceil(text_width(text) / limit)
+    target = text_width(text) / count
     lines, line = [], ""
     for ch in text:
-        if line and text_width(line + ch) > limit:
+        if line and len(lines) < count - 1 and text_width(line + ch) > target + 0.25:
             lines.append(line)
             line = ""
         line += ch
