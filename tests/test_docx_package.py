@@ -12,14 +12,17 @@ import pytest
 from lxml import etree
 
 from generator.formats import FORMATS
+from generator.formats.common import RESULTS_SECTION
 from generator.formats.fit import orphaned, orphaned_labels, wrap
 from generator.render.docx import docx_bytes, render_docx, write_reference
 from generator.render.docx.body import signature_layout
 from generator.render.docx.layout import CHARS_PER_LINE, TEXT_WIDTH_MM, mm_twips
-from generator.render.docx.tables import number_scale
+from generator.render.docx.split import boundaries, carried_labels, pages, row_heights
+from generator.render.docx.tables import number_scale, table_xml
 from generator.render.docx.title import title_lines
+from generator.view import build_view
 
-from .test_render_docx import NS, distinct_report, style_map, text_of, w
+from .test_render_docx import NS, distinct_report, read_table, style_map, text_of, w
 
 STYLE_NAMES = {
     "Normal", "Title", "heading 1", "heading 2", "段首小标题", "表格", "表格项目", "署名", "成文日期", "页码", "报告表格",
@@ -239,3 +242,22 @@ def test_wrap_model() -> None:
     assert wrap("自然人", 14.0) == ["自然人"]
     assert wrap("2.其他法律行政法规禁止公开", 46.0) == ["2.其他法律行政法规禁止公", "开"]
     assert wrap("（三）不予公开，", 9.5)[-1] != "，"  # closing punctuation never starts a line
+
+
+def test_a_table_too_tall_for_a_page_is_cut_between_groups_repeating_the_outer_label() -> None:
+    table = next(p.table for p in build_view(distinct_report("2021")).parts if p.table and p.table.key == "applications")
+    assert pages(table) == [table]  # it fits a page
+    first, second = pages(table, available=sum(row_heights(table)) * 7 // 10)
+    head = table.header_rows
+    assert [[c.text for c in row] for row in second.rows[:head]] == [[c.text for c in row] for row in table.rows[:head]]
+    assert [c.text for c in carried_labels([first, second])] == [RESULTS_SECTION]
+    # no group label other than the outer one is cut: the rows of each group stay together
+    cut_at = len(first.rows)
+    assert cut_at in boundaries(table)
+    assert all(c.row + c.rowspan <= cut_at for row in first.rows for c in row)
+    body = [c.text for row in first.rows[head:] + second.rows[head:] for c in row if c.role == "label"]
+    assert sorted(body) == sorted([c.text for row in table.rows[head:] for c in row if c.role == "label"] + [RESULTS_SECTION])
+    ids = {"表格": "TableText", "表格项目": "TableLabel", "报告表格": "ReportTable"}
+    for piece in (first, second):
+        grid = read_table(etree.fromstring(f'<w:body xmlns:w="{NS["w"]}">{table_xml(piece, ids)}</w:body>')[0])
+        assert grid["header"][:head] == [True] * head
