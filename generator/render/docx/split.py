@@ -58,7 +58,7 @@ def cut(table: TableView, at: int) -> tuple[TableView, TableView]:
 
 def pages(table: TableView, available: int = PAGE_TWIPS, line: int = TABLE_LINE) -> list[TableView]:
     """``table`` whole when it fits ``available`` twips, else cut at the last group boundary that fits, repeatedly."""
-    parts = []
+    parts: list[TableView] = []
     while True:
         heights = row_heights(table, line)
         if sum(heights) <= available:

@@ -36,7 +36,8 @@ def split_long(text: str, limit: float) -> list[str]:
     of nearly equal width."""
     count = math.ceil(text_width(text) / limit)
     target = text_width(text) / count
-    lines, line = [], ""
+    lines: list[str] = []
+    line = ""
     for ch in text:
         if line and len(lines) < count - 1 and text_width(line + ch) > target + 0.25:
             lines.append(line)
