@@ -60,7 +60,10 @@ def docx_bytes(
     view = view or build_view(report)
     base = default_base(libreoffice) if reference_doc is None else reference_base(reference_doc)
     title = title_lines(report.agency, report.year, view.title)
-    document = body_xml(view, base.ids, title, base.sect_pr, base.script_gap)
+    sect_pr = base.sect_pr
+    if libreoffice:  # LibreOffice cannot fit 28 characters into a character grid: a unit's template gets a line grid
+        sect_pr = sect_pr.replace('w:type="linesAndChars"', 'w:type="lines"').replace('w:type="snapToChars"', 'w:type="lines"')
+    document = body_xml(view, base.ids, title, sect_pr, base.script_gap)
     subject = f"{report.year}年政府信息公开工作年度报告"
     core = core_xml(view.title, subject, report.agency, iso(document_time(report, timestamp)))
     return package_bytes(base, document, core)
