@@ -244,7 +244,16 @@ def build(
             continue
         try:
             with OutputSet(protected, overwrite=overwrite) as outputs:
-                render(result.report, out_dir, stems[path], formats, reference_doc=reference_doc, timestamp=timestamp, outputs=outputs)
+                render(
+                    result.report,
+                    out_dir,
+                    stems[path],
+                    formats,
+                    reference_doc=reference_doc,
+                    timestamp=timestamp,
+                    outputs=outputs,
+                    warnings=file_outcome.findings,
+                )
                 written = outputs.commit()
         except InputError as exc:
             file_outcome.unreadable = str(exc)

@@ -35,3 +35,11 @@ XLSX_NAME_ELSEWHERE = define(
     "名称 {name} 指向 {target}，不是“{sheet}”中“{label}”一栏，已改按标签读取该项",
     area=AREA,
 )
+PDF_FONT_SUBSTITUTED = define(
+    "PDF-FONT-SUBSTITUTED",
+    "warning",
+    "生成 PDF 时本机缺少公文字体，已用替代字体排版",
+    "本机未安装公文字体{fonts}，PDF 已用替代字体排版（宋体/仿宋类用衬线字体，黑体用无衬线字体），"
+    "版面与正式字体略有不同；请安装这些字体后重新生成",
+    area=AREA,
+)

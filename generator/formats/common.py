@@ -233,7 +233,9 @@ def applications_table(other_handling: Node) -> Table:
         [header_cell(c.label) for c in APPLICANT_COLUMNS[1:]],
     ]
     body = tree_body("applications", nodes, APPLICATION_COLUMNS)
-    widths = (9.0, 17.0, 46.0) + (12.0,) * 7
+    # chosen with fit.orphaned_labels: no label leaves one character on its last line, 自然人 holds three characters
+    # a line, the other applicant columns two and five digits, and the long 1./2. labels of 不予公开/无法提供 one line
+    widths = (7.0, 18.0, 50.0, 14.0) + (11.0,) * 5 + (12.0,)
     return Table(
         "applications",
         3,

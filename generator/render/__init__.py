@@ -1,14 +1,13 @@
 """Renderers: each writes a checked Report as one output format; :data:`RENDERERS` maps output names to them.
 
 Every renderer has the signature of :class:`Renderer`: ``(report, target, options) -> None``, writing
-``target`` atomically. Third-party libraries (python-docx, LibreOffice) load only when their output is asked for.
+``target`` atomically. Third-party libraries (Jinja, LibreOffice) load only when their output is asked for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-import tempfile
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from ..report import Report
 
 if TYPE_CHECKING:
     from ..fileio import OutputSet
+    from ..findings import Finding
+    from ..view import ReportView
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class RenderOptions:
     reference_doc: Path | None = None
     timestamp: dt.datetime | None = None
     final: Path | None = None  # where the output will end up, when the renderer writes a temporary file
+    view: ReportView | None = None  # built once and shared by the renderers of one report
+    warnings: list[Finding] | None = None  # where a renderer puts what the user should know (fonts replaced in a PDF)
 
 
 Renderer = Callable[[Report, Path, RenderOptions], None]
@@ -38,7 +41,7 @@ def write_text(report: Report, target: Path, options: RenderOptions) -> None:
     from ..fileio import write_atomic
     from .text import render_text
 
-    write_atomic(target, render_text(report))
+    write_atomic(target, render_text(report, view=options.view))
 
 
 def write_html(report: Report, target: Path, options: RenderOptions) -> None:
@@ -46,29 +49,30 @@ def write_html(report: Report, target: Path, options: RenderOptions) -> None:
     from ..fileio import write_atomic
     from .html import render_html
 
-    write_atomic(target, render_html(report))
+    write_atomic(target, render_html(report, view=options.view))
 
 
 def write_docx(report: Report, target: Path, options: RenderOptions) -> None:
     """A Word document."""
     from .docx import render_docx
 
-    render_docx(report, target, reference_doc=options.reference_doc, timestamp=options.timestamp)
+    render_docx(report, target, view=options.view, reference_doc=options.reference_doc, timestamp=options.timestamp)
 
 
 def write_pdf(report: Report, target: Path, options: RenderOptions) -> None:
-    """PDF, converted by LibreOffice from the Word document rendered in a private temporary folder."""
+    """PDF, converted by LibreOffice from a Word document made for it; a warning names the official fonts replaced."""
+    from ..codes.output import PDF_FONT_SUBSTITUTED
     from ..errors import InputError
-    from .pdf import convert_to_pdf
+    from ..findings import Source
+    from .pdf import render_pdf
 
     final = options.final or target
-    with tempfile.TemporaryDirectory(prefix="reportgen-", ignore_cleanup_errors=True) as tmp:
-        source = Path(tmp) / f"{final.stem[:100]}.docx"
-        write_docx(report, source, options)
-        try:
-            convert_to_pdf(source, target)
-        except InputError as exc:  # name the PDF the user asked for, not the temporary file
-            raise type(exc)(exc.message, str(final)) from None
+    try:
+        missing = render_pdf(report, target, view=options.view, reference_doc=options.reference_doc, timestamp=options.timestamp)
+    except InputError as exc:  # name the PDF the user asked for, not the temporary file
+        raise type(exc)(exc.message, str(final)) from None
+    if missing and options.warnings is not None:
+        options.warnings.append(PDF_FONT_SUBSTITUTED(source=Source(file=str(final)), fonts="、".join(missing)))
 
 
 RENDERERS: dict[str, Renderer] = {"txt": write_text, "docx": write_docx, "html": write_html, "pdf": write_pdf}
@@ -83,6 +87,7 @@ def render_report(
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
     outputs: OutputSet | None = None,
+    warnings: list[Finding] | None = None,
 ) -> list[Path]:
     """Write the report in each requested output format into ``out_dir``: all formats or none.
 
@@ -97,11 +102,14 @@ def render_report(
 
     if outputs is None:
         with OutputSet(overwrite=True) as own:
-            render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=own)
+            render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=own, warnings=warnings)
             return own.commit()
+    from ..view import build_view
+
+    view = build_view(report)
     for name in formats:
         target = out_dir / f"{stem}.{name}"
-        options = RenderOptions(reference_doc=reference_doc, timestamp=timestamp, final=target)
+        options = RenderOptions(reference_doc=reference_doc, timestamp=timestamp, final=target, view=view, warnings=warnings)
         renderer = RENDERERS[name]
         outputs.stage_with(target, _writer(renderer, report, options))
     return [t for _, t in outputs.staged]
@@ -125,8 +133,11 @@ class _CallablePackage(types.ModuleType):
         reference_doc: Path | None = None,
         timestamp: dt.datetime | None = None,
         outputs: OutputSet | None = None,
+        warnings: list[Finding] | None = None,
     ) -> list[Path]:
-        return render_report(report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=outputs)
+        return render_report(
+            report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=outputs, warnings=warnings
+        )
 
 
 sys.modules[__name__].__class__ = _CallablePackage

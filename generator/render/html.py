@@ -7,7 +7,7 @@ import re
 
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, text_width
-from ..view import CellView, TableView, build_view
+from ..view import CellView, ReportView, TableView, build_view
 from .jinja import render_template
 
 WORD = re.compile(r"（[^（）]{1,8}）|[!-~]+|.", re.DOTALL)  # a bracketed aside or a run of ASCII ("1.") is one unit
@@ -54,9 +54,9 @@ def signature_pieces(signature: str) -> list[str]:
     return [signature[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def render_html(report: Report) -> str:
-    """The report as a UTF-8 HTML page with inline CSS, semantic tables and print styles."""
-    view = build_view(report)
+def render_html(report: Report, *, view: ReportView | None = None) -> str:
+    """The report as a UTF-8 HTML page with inline CSS, semantic tables and print styles (``view``: built already)."""
+    view = view or build_view(report)
     # on a narrow screen the title's font shrinks so that its longest line still fits on one line
     title_chars = max(text_width(line) for line in view.title_lines) + 0.5
     page = render_template(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 
 from ..report import Report
-from ..view import CellView, TableView, build_view
+from ..view import CellView, ReportView, TableView, build_view
 from .jinja import render_template
 
 # Text columns per millimetre of printed column width: table 3's label column (46 mm) gets 24 columns,
@@ -28,6 +29,7 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=16384)  # the same labels and numbers are measured again and again
 def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
@@ -190,8 +192,8 @@ def tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, *, view: ReportView | None = None) -> str:
     """The report as plain text (UTF-8 ready, ``\\n`` line ends), through ``templates/report.txt.j2``."""
-    view = build_view(report)
+    view = view or build_view(report)
     title = centred(view.title_lines) if SPLIT_TITLE else [view.title]
     return tidy(render_template("report.txt.j2", view=view, title=title, table_lines=table_lines))
