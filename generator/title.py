@@ -18,6 +18,7 @@ short one when a balanced choice exists.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 
@@ -36,6 +37,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕〉”’%‰·…�
 NO_LINE_END = set("（《「『【〔〈“‘([{")
 WORD_RUN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][0-9A-Za-z０-９Ａ-Ｚａ-ｚ.\-_&'’]*[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
 MAX_JOINTS = 24  # joints tried together; beyond that the weakest are thinned out evenly
+MAX_COMBINATIONS = 5000  # beyond this many ways to break (a title of many lines) lines are filled one by one
 
 
 def char_width(char: str) -> float:
@@ -144,7 +146,10 @@ def _best(title: str, joints: dict[int, int], max_chars: float, max_tier: int) -
         positions = sorted([*strong, *(weak[i * len(weak) // room] for i in range(room))]) if room else strong
     best: tuple[int, int, float] | None = None
     best_lines: list[str] | None = None
-    for count in range(1, len(positions) + 1):
+    fewest_cuts = max(1, math.ceil(text_width(title) / max_chars) - 1)
+    for count in range(fewest_cuts, len(positions) + 1):
+        if math.comb(len(positions), count) > MAX_COMBINATIONS:
+            return _filled(title, positions, max_chars)
         for cut in itertools.combinations(positions, count):
             bounds = [0, *cut, len(title)]
             lines = [title[a:b] for a, b in itertools.pairwise(bounds)]
@@ -157,6 +162,18 @@ def _best(title: str, joints: dict[int, int], max_chars: float, max_tier: int) -
         if best is not None:
             return best_lines
     return None
+
+
+def _filled(title: str, positions: list[int], max_chars: float) -> list[str] | None:
+    """Lines filled one after another up to the farthest joint that fits (for titles too long to weigh every break)."""
+    lines, start = [], 0
+    while text_width(title[start:]) > max_chars:
+        fitting = [p for p in positions if p > start and text_width(title[start:p]) <= max_chars]
+        if not fitting:
+            return None
+        lines.append(title[start : fitting[-1]])
+        start = fitting[-1]
+    return [*lines, title[start:]]
 
 
 def title_lines(agency: str, year: int | str | None, title: str, max_chars: float = TITLE_LINE_CHARS) -> list[str]:
