@@ -1,0 +1,50 @@
+"""The entry point: the stored top-level help equals the CLI's own, and printing it loads no third-party library."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.cli_help import TOP_HELP
+from generator.console import PROGRAM, stored_help
+
+
+def test_stored_help_is_what_the_cli_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = CliRunner().invoke(app, ["--help"], prog_name=PROGRAM)
+    assert shown.exit_code == 0
+    assert shown.output == TOP_HELP, "run: python scripts/update_help.py"
+    bare = CliRunner().invoke(app, [], prog_name=PROGRAM)
+    assert (bare.exit_code, bare.stdout, bare.stderr) == (2, "", TOP_HELP)
+
+
+def test_only_the_top_level_help_is_stored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    assert stored_help(["/usr/bin/reportgen", "--help"]) == (TOP_HELP, 0)
+    assert stored_help(["reportgen"]) == (TOP_HELP, 2)
+    assert stored_help(["reportgen", "build", "--help"]) is None
+    assert stored_help(["reportgen", "--help", "x"]) is None
+    assert stored_help(["python -m generator", "--help"]) is None  # the CLI names the program differently
+    monkeypatch.setenv("COLUMNS", "60")
+    assert stored_help(["reportgen", "--help"]) is None  # the CLI wraps narrower than the stored copy
+
+
+@pytest.mark.parametrize(("args", "code", "stream"), [(["--help"], 0, "stdout"), ([], 2, "stderr")])
+def test_help_loads_no_library(args: list[str], code: int, stream: str) -> None:
+    script = (
+        "import sys\n"
+        f"sys.argv = [{PROGRAM!r}, *{args!r}]\n"
+        "from generator.console import main\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    loaded = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'pydantic', 'jinja2', 'lxml'})\n"
+        "    print(exit.code, loaded, file=sys.stderr if exit.code else sys.stdout)\n"
+    )
+    env = {"COLUMNS": "100", "PYTHONIOENCODING": "utf-8", "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert getattr(done, stream) == TOP_HELP + f"{code} []\n"
