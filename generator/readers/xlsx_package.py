@@ -194,20 +194,17 @@ class Package:
         """The non-empty cells of ``sheet`` within ``rows`` x ``cols``; rows below are never parsed."""
         out: Grid = {}
         shared: dict[str, tuple[str, str]] = {}  # shared formula index -> (formula, master cell)
+        ns: str | None = None
         for r, row in self._rows(sheet, rows):
+            if ns is None:
+                ns = row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else ""
             col = 0
-            for cell in row:
-                if not isinstance(cell.tag, str) or not (cell.tag.endswith("}c") or cell.tag == "c"):
-                    continue
+            for cell in row.iterchildren(f"{ns}c"):
                 ref = cell.get("r")
-                if ref:
-                    match = REF_RE.match(ref)
-                    col = column_number(match.group(1)) if match else col + 1
-                else:
-                    col += 1
-                if col > cols:
+                col = _column_of(ref) if ref else col + 1
+                if col > cols or not len(cell):  # a styled empty cell has no children
                     continue
-                value = self._value(cell, ref or "", shared)
+                value = self._value(cell, ns, ref or "", shared)
                 if value[0] is not None:
                     out[(r, col)] = value
         return out
@@ -227,28 +224,15 @@ class Package:
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
             yield from _numbered(_streamed_rows(events), rows)
 
-    def _value(self, cell: Any, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
+    def _value(self, cell: Any, ns: str, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
         kind = cell.get("t", "n")
-        v = f = inline = None
-        for child in cell:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            local = tag[tag.rfind("}") + 1 :]
-            if local == "v":
-                v = child
-            elif local == "f":
-                f = child
-            elif local == "is":
-                inline = child
+        f = cell.find(f"{ns}f")
         if f is not None:
             return _formula(f, ref, shared), "f"
         if kind == "inlineStr":
-            if inline is None:
-                return None, kind
-            ns = inline.tag[: inline.tag.index("}") + 1] if inline.tag.startswith("{") else ""
-            return _text_of(inline, ns), "s"
-        text = v.text if v is not None else None
+            inline = cell.find(f"{ns}is")
+            return (None, kind) if inline is None else (_text_of(inline, ns), "s")
+        text = cell.findtext(f"{ns}v")
         if not text:
             return None, kind
         if kind == "n":
@@ -270,6 +254,21 @@ class Package:
         if kind == "d":
             return dt.datetime.fromisoformat(text.rstrip("Z")), "d"
         return text, kind
+
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_of(ref: str) -> int:
+    """The column number of a cell reference such as ``D6`` (0 when it is not one)."""
+    letters = ref.rstrip("0123456789")
+    number = _COLUMNS.get(letters)
+    if number is None:
+        ok = letters.isascii() and letters.isalpha() and len(letters) <= 3
+        number = column_number(letters.upper()) if ok else 0
+        if len(_COLUMNS) < 20000:
+            _COLUMNS[letters] = number
+    return number
 
 
 def _numbered(rows: Iterator[Any], limit: int) -> Iterator[tuple[int, Any]]:
