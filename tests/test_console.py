@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -48,3 +49,20 @@ def test_help_loads_no_library(args: list[str], code: int, stream: str) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert getattr(done, stream) == TOP_HELP + f"{code} []\n"
+
+
+def test_checking_a_workbook_loads_no_writing_library() -> None:
+    """openpyxl, python-docx and jinja2 write files: a check of a workbook needs none of them."""
+    sample = Path(__file__).resolve().parents[1] / "sample_inputs" / "example-county-bureau-2021.xlsx"
+    script = (
+        "import sys\n"
+        f"sys.argv = [{PROGRAM!r}, 'check', {str(sample)!r}]\n"
+        "from generator.console import main\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    loaded = sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'docx', 'jinja2'})\n"
+        "    print(exit.code, loaded, file=sys.stderr)\n"
+    )
+    env = {"PYTHONIOENCODING": "utf-8", "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", env=env, check=False)
+    assert done.stderr.splitlines()[-1] == "0 []", done.stderr
