@@ -1,5 +1,6 @@
 """The top-level ``reportgen --help`` text, stored so printing it loads nothing (written by scripts/update_help.py)."""
 
+HELP_OPTIONS = ("--help",)
 TOP_HELP = (
     "Usage: reportgen [OPTIONS] COMMAND [ARGS]...\n"
     "\n"

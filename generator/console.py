@@ -28,10 +28,12 @@ def terminal_columns() -> int:
 
 def stored_help(argv: list[str]) -> tuple[str, int] | None:
     """(text, exit code) when ``argv`` only asks for the top-level help and the stored copy fits; else None."""
-    if argv[1:] not in ([], ["--help"]) or os.path.basename(argv[0]) != PROGRAM or terminal_columns() < HELP_WIDTH:
+    if len(argv) > 2 or os.path.basename(argv[0]) != PROGRAM or terminal_columns() < HELP_WIDTH:
         return None
-    from .cli_help import TOP_HELP
+    from .cli_help import HELP_OPTIONS, TOP_HELP
 
+    if argv[1:] and argv[1] not in HELP_OPTIONS:
+        return None
     return TOP_HELP, 0 if argv[1:] else 2
 
 

@@ -31,20 +31,30 @@ def top_help() -> str:
     return result.output
 
 
-def module_text(text: str) -> str:
+def help_options() -> tuple[str, ...]:
+    """The options that ask the CLI for help (click's default is --help alone)."""
+    from generator.cli import app
+
+    return tuple((app.info.context_settings or {}).get("help_option_names", ["--help"]))
+
+
+def module_text(text: str, options: tuple[str, ...]) -> str:
+    listed = ", ".join(json.dumps(option) for option in options)
+    lines = "".join(f"    {json.dumps(line, ensure_ascii=False)}\n" for line in text.splitlines(keepends=True))
     return (
-        '"""The top-level ``reportgen --help`` text, stored so printing it loads nothing (written by scripts/update_help.py)."""\n\n'
-        "TOP_HELP = (\n" + "".join(f"    {json.dumps(line, ensure_ascii=False)}\n" for line in text.splitlines(keepends=True)) + ")\n"
+        '''"""The top-level ``reportgen --help`` text, stored so printing it loads nothing (written by scripts/update_help.py)."""\n\n'''
+        f"HELP_OPTIONS = ({listed}{',' if len(options) == 1 else ''})\n"
+        f"TOP_HELP = (\n{lines})\n"
     )
 
 
 def main() -> int:
-    text = top_help()
+    text, options = top_help(), help_options()
     if "--check" in sys.argv[1:]:
-        from generator.cli_help import TOP_HELP
+        from generator.cli_help import HELP_OPTIONS, TOP_HELP
 
-        return 0 if text == TOP_HELP else 1
-    TARGET.write_text(module_text(text), encoding="utf-8")
+        return 0 if (text, options) == (TOP_HELP, HELP_OPTIONS) else 1
+    TARGET.write_text(module_text(text, options), encoding="utf-8")
     return 0
 
 

@@ -10,15 +10,17 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.cli_help import TOP_HELP
+from generator.cli_help import HELP_OPTIONS, TOP_HELP
 from generator.console import PROGRAM, stored_help
 
 
 def test_stored_help_is_what_the_cli_prints(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    shown = CliRunner().invoke(app, ["--help"], prog_name=PROGRAM)
-    assert shown.exit_code == 0
-    assert shown.output == TOP_HELP, "run: python scripts/update_help.py"
+    assert tuple((app.info.context_settings or {}).get("help_option_names", ["--help"])) == HELP_OPTIONS
+    for option in HELP_OPTIONS:
+        shown = CliRunner().invoke(app, [option], prog_name=PROGRAM)
+        assert shown.exit_code == 0
+        assert shown.output == TOP_HELP, "run: python scripts/update_help.py"
     bare = CliRunner().invoke(app, [], prog_name=PROGRAM)
     assert (bare.exit_code, bare.stdout, bare.stderr) == (2, "", TOP_HELP)
 
@@ -29,6 +31,7 @@ def test_only_the_top_level_help_is_stored(monkeypatch: pytest.MonkeyPatch) -> N
     assert stored_help(["reportgen"]) == (TOP_HELP, 2)
     assert stored_help(["reportgen", "build", "--help"]) is None
     assert stored_help(["reportgen", "--help", "x"]) is None
+    assert stored_help(["reportgen", "--version"]) is None
     assert stored_help(["python -m generator", "--help"]) is None  # the CLI names the program differently
     monkeypatch.setenv("COLUMNS", "60")
     assert stored_help(["reportgen", "--help"]) is None  # the CLI wraps narrower than the stored copy

@@ -53,13 +53,13 @@ def read_xlsx(path: Path) -> ReadResult:
     try:
         package = Package(data)
     except Exception as exc:  # a damaged file raises many kinds (zip, XML, missing parts); none may escape as a traceback
-        raise InputError(f"无法打开工作簿，文件可能已损坏（{type(exc).__name__}），请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
+        raise InputError("无法打开工作簿，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     try:
         return _Reader(package, archive, file).read()
     except InputError:
         raise
     except Exception as exc:  # a damaged sheet found while reading: same treatment as above
-        raise InputError(f"读取工作簿时出错，文件可能已损坏（{type(exc).__name__}: {exc}）", file) from exc
+        raise InputError("读取工作簿时出错，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     finally:
         package.close()
 
