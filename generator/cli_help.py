@@ -1,6 +1,8 @@
 """The top-level ``reportgen --help`` text, stored so printing it loads nothing (written by scripts/update_help.py)."""
 
 HELP_OPTIONS = ("--help",)
+BARE_EXIT = 2  # exit code of ``reportgen`` alone, which prints the same page (None: it does not)
+BARE_TO_STDERR = True
 TOP_HELP = (
     "Usage: reportgen [OPTIONS] COMMAND [ARGS]...\n"
     "\n"

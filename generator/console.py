@@ -26,23 +26,23 @@ def terminal_columns() -> int:
         return HELP_WIDTH
 
 
-def stored_help(argv: list[str]) -> tuple[str, int] | None:
-    """(text, exit code) when ``argv`` only asks for the top-level help and the stored copy fits; else None."""
+def stored_help(argv: list[str]) -> tuple[str, int, bool] | None:
+    """(text, exit code, to stderr) when ``argv`` only asks for the top-level help and the stored copy fits; else None."""
     if len(argv) > 2 or os.path.basename(argv[0]) != PROGRAM or terminal_columns() < HELP_WIDTH:
         return None
-    from .cli_help import HELP_OPTIONS, TOP_HELP
+    from .cli_help import BARE_EXIT, BARE_TO_STDERR, HELP_OPTIONS, TOP_HELP
 
-    if argv[1:] and argv[1] not in HELP_OPTIONS:
-        return None
-    return TOP_HELP, 0 if argv[1:] else 2
+    if argv[1:]:
+        return (TOP_HELP, 0, False) if argv[1] in HELP_OPTIONS else None
+    return None if BARE_EXIT is None else (TOP_HELP, BARE_EXIT, BARE_TO_STDERR)
 
 
 def main() -> None:
     """Console entry point."""
     stored = stored_help(sys.argv)
     if stored is not None:
-        text, code = stored
-        (sys.stdout if code == 0 else sys.stderr).write(text)
+        text, code, to_stderr = stored
+        (sys.stderr if to_stderr else sys.stdout).write(text)
         raise SystemExit(code)
     from .cli import main as run_cli
 
