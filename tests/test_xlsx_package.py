@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import InputError
-from generator.readers.xlsx_package import Formula, Package
+from generator.readers.xlsx_package import Formula, Package, UnsafeXML
 from generator.readers.xlsx_reader import read_xlsx
 
 from .test_workbook import sample_report
@@ -142,3 +142,12 @@ def test_workbook_resaved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     result = read_xlsx(resaved)
     assert result.findings == []
     assert result.report == read_xlsx(source).report == sample_report()
+
+
+def test_a_dtd_is_refused_in_utf16_too() -> None:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        xml = f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w [<!ENTITY a "x">]><workbook xmlns="{MAIN}"/>'
+        archive.writestr("xl/workbook.xml", b"\xff\xfe" + xml.encode("utf-16-le"))
+    with pytest.raises(UnsafeXML):
+        Package(data.getvalue())

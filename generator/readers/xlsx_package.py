@@ -59,8 +59,11 @@ def column_number(letters: str) -> int:
     return number
 
 
+DTD_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
 def _check_prolog(head: bytes) -> None:
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    if any(marker in head for marker in DTD_MARKERS):
         raise UnsafeXML("DTD")
 
 
