@@ -14,14 +14,9 @@ Choices (documented for users in the template's 填写说明):
 from __future__ import annotations
 
 import datetime as dt
-import io
-import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
 
 from ..cells import LIMIT, not_a_number, parse_date
 from ..codes.output import XLSX_NAME_ELSEWHERE
@@ -42,7 +37,8 @@ from ..formats import FORMATS, Format
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, split_paragraphs
 from ..workbook import layout as L
 from ..workbook.archive import inspect_archive
-from .xlsx_sheets import MAX_TEXT_ROWS, SEARCH_ROWS, integer_in, norm, number_in
+from .xlsx_package import WINDOWS_EPOCH, Package, from_excel
+from .xlsx_sheets import MAX_TEXT_ROWS, SEARCH_ROWS, integer_in, meta_fields, norm, number_in, own_cells
 from .xlsx_tables import TableReading
 
 __all__ = ["read_xlsx"]
@@ -57,19 +53,17 @@ def read_xlsx(path: Path) -> ReadResult:
     data = read_bytes(path)
     archive = inspect_archive(data, file)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops (data validation, etc.)
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file; none may escape as a traceback
+        package = Package(data)
+    except Exception as exc:  # a damaged file raises many kinds (zip, XML, missing parts); none may escape as a traceback
         raise InputError("无法打开工作簿，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     try:
-        return _Reader(workbook, archive, data, file).read()
+        return _Reader(package, archive, file).read()
     except InputError:
         raise
     except Exception as exc:  # a damaged sheet found while reading: same treatment as above
         raise InputError("读取工作簿时出错，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     finally:
-        workbook.close()
+        package.close()
 
 
 class _Reader(TableReading):
@@ -109,7 +103,7 @@ class _Reader(TableReading):
     # ------------------------------------------------------------ format and 基本信息
 
     def format(self) -> Format:
-        spot = self.meta_spot("format", next(f.label for f in L.meta_fields(FORMATS["2021"]) if f.path == "format"))
+        spot = self.meta_spot("format", next(f.label for f in meta_fields("2021") if f.path == "format"))
         if spot is not None:
             sheet, row, col = spot
             value = self.grid(sheet, max(row, SEARCH_ROWS), max(col, 5)).get((row, col), (None, "n"))[0]
@@ -117,8 +111,7 @@ class _Reader(TableReading):
             if version in FORMATS:
                 return FORMATS[version]
         for fmt in FORMATS.values():  # names of cells only one format has
-            others = {c for f in FORMATS.values() if f is not fmt for c in f.cells()}
-            if any(cell_id in self.names for cell_id in fmt.cells() if cell_id not in others):
+            if any(cell_id in self.names for cell_id in own_cells(fmt.version)):
                 return fmt
         for fmt in sorted(FORMATS.values(), key=lambda f: f.first_year, reverse=True):
             if self.locate_by_labels(L.table_layout(fmt.version, fmt.tables[0].key), quiet=True) is not None:
@@ -153,7 +146,7 @@ class _Reader(TableReading):
 
     def meta(self, fmt: Format) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for field in L.meta_fields(fmt):
+        for field in meta_fields(fmt.version):
             spot = self.meta_spot(field.path, field.label)
             if spot is None:
                 if field.path in ("agency", "year"):
@@ -204,7 +197,7 @@ class _Reader(TableReading):
             return value
         try:
             if isinstance(value, int | float) and 1 < value < 2958466:
-                converted = from_excel(value)
+                converted = from_excel(value, WINDOWS_EPOCH, duration=False)
                 return converted.date() if isinstance(converted, dt.datetime) else None
             date = parse_date(str(value))
             if date is not None:
@@ -249,14 +242,13 @@ class _Reader(TableReading):
         if any(row == last + 1 for row, _ in grid):
             self.add(XLSX_ROWS_IGNORED, sheet, name=sheet, limit=MAX_TEXT_ROWS, first=first, last=last)
         paragraphs: list[str] = []
-        for row in range(first, last + 1):
-            for col in (heading_col, text_col):
-                raw = grid.get((row, col))
-                if raw is None:
-                    continue
-                if raw[1] == "f":
-                    self.add(XLSX_FORMULA, sheet, L.a1(row, col), place="正文单元格", formula=raw[0], advice="请直接填写文字")
-                    continue
-                text = self.text_value(raw[0], sheet, row, col, "正文单元格")
-                paragraphs.extend(split_paragraphs(text))  # blank lines inside a cell separate paragraphs, as in YAML
+        order = {heading_col: 0, text_col: 1}  # row by row, the heading column first
+        filled = sorted((row, order[col], col) for row, col in grid if first <= row <= last and col in order)
+        for row, _, col in filled:
+            raw = grid[(row, col)]
+            if raw[1] == "f":
+                self.add(XLSX_FORMULA, sheet, L.a1(row, col), place="正文单元格", formula=raw[0], advice="请直接填写文字")
+                continue
+            text = self.text_value(raw[0], sheet, row, col, "正文单元格")
+            paragraphs.extend(split_paragraphs(text))  # blank lines inside a cell separate paragraphs, as in YAML
         return "\n\n".join(paragraphs)

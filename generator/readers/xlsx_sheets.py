@@ -6,9 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
-
-from openpyxl.utils.cell import range_boundaries
 
 from ..codes.registry import Code
 from ..codes.xlsx import (
@@ -17,9 +16,10 @@ from ..codes.xlsx import (
     XLSX_TEXT_TOO_LONG,
 )
 from ..findings import Finding, Source
-from ..formats import column_aliases
+from ..formats import FORMATS, Cell, column_aliases
 from ..workbook import layout as L
 from ..workbook.archive import Archive
+from .xlsx_package import Grid, Package
 
 TEXT_LIMIT = 32767  # an Excel cell holds at most this many characters
 SEARCH_ROWS = 300  # area searched for labels when names are lost
@@ -31,17 +31,15 @@ LABEL_MATCH = 0.9  # share of a table's labels that must match when located by l
 ALIASES = column_aliases()
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
 
-Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 Located = tuple[str, dict[str, tuple[int, int]], tuple[int, int] | None]  # sheet, value positions, grid offset if by labels
 
 
 class WorkbookAccess:
     """One read's access to the workbook: cell grids, defined names, findings and source locations."""
 
-    def __init__(self, workbook: Any, archive: Archive, data: bytes, file: str):
-        self.wb = workbook
+    def __init__(self, package: Package, archive: Archive, file: str):
+        self.package = package
         self.archive = archive
-        self.data = data
         self.file = file
         self.findings: list[Finding] = []
         self.sources: dict[str, Source] = {}
@@ -61,39 +59,20 @@ class WorkbookAccess:
 
     def sheet_names(self) -> list[str]:
         """The worksheets (chart sheets hold no cells)."""
-        return [ws.title for ws in self.wb.worksheets]
+        return self.package.sheet_names()
 
     def grid(self, sheet: str, rows: int, cols: int) -> Grid:
         """The non-empty cells of ``sheet`` within ``rows`` x ``cols`` (read once, cached)."""
         cached = self.grids.get(sheet)
         if cached and cached[0] >= rows and cached[1] >= cols:
             return cached[2]
-        out: Grid = {}
-        ws = self.wb[sheet]
-        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=rows, min_col=1, max_col=cols), 1):
-            for c, cell in enumerate(row, 1):
-                value = getattr(cell, "value", None)
-                if value is not None:
-                    out[(r, c)] = (value, getattr(cell, "data_type", "n"))
+        out = self.package.grid(sheet, rows, cols)
         self.grids[sheet] = (rows, cols, out)
         return out
 
     def _names(self) -> dict[str, tuple[str, tuple[int, int, int, int]]]:
         """Workbook defined names that point at one cell or range of an existing sheet: name -> (sheet, bounds)."""
-        out: dict[str, tuple[str, tuple[int, int, int, int]]] = {}
-        sheets = set(self.sheet_names())
-        for name, defined in self.wb.defined_names.items():
-            try:
-                destinations = list(defined.destinations)
-                if len(destinations) != 1:
-                    continue
-                sheet, ref = destinations[0]
-                min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
-            except (ValueError, TypeError, AttributeError):
-                continue
-            if sheet in sheets and None not in (min_col, min_row, max_col, max_row):
-                out[name] = (sheet, (min_row, min_col, max_row, max_col))
-        return out
+        return self.package.names()
 
     def cell_by_name(self, name: str) -> tuple[str, int, int] | None:
         found = self.names.get(name)
@@ -109,7 +88,7 @@ class WorkbookAccess:
 
     def warn_large(self, sheet: str) -> None:
         """A sheet with far more XML than its table or text needs: only the expected area was read."""
-        size = self.archive.sizes.get(getattr(self.wb[sheet], "_worksheet_path", ""), 0)
+        size = self.archive.sizes.get(self.package.paths.get(sheet, ""), 0)
         if size > LARGE_SHEET and sheet not in self.large_warned:
             self.large_warned.add(sheet)
             self.add(XLSX_SHEET_LARGE, sheet, name=sheet, megabytes=size // 1024 // 1024)
@@ -127,6 +106,29 @@ class WorkbookAccess:
             self.add(XLSX_TEXT_TOO_LONG, sheet, L.a1(row, col), what=what, length=len(text), limit=TEXT_LIMIT)
             return ""
         return text.strip()
+
+
+@cache
+def cell_specs(version: str) -> dict[str, Cell]:
+    """The declared cells of a format by id (computed once per process)."""
+    return FORMATS[version].cells()
+
+
+@cache
+def own_cells(version: str) -> frozenset[str]:
+    """Cell ids only this format declares: a name among them tells the format."""
+    others = {c for f in FORMATS.values() if f.version != version for c in cell_specs(f.version)}
+    return frozenset(c for c in cell_specs(version) if c not in others)
+
+
+@cache
+def meta_fields(version: str) -> tuple[L.MetaField, ...]:
+    return L.meta_fields(FORMATS[version])
+
+
+@cache
+def layout_merges(version: str, table_key: str) -> frozenset[tuple[int, int, int, int]]:
+    return frozenset(L.table_layout(version, table_key).merges())
 
 
 def number_in(value: Any) -> Decimal | None:

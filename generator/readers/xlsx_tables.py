@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections import Counter
 from typing import Any
-
-from openpyxl.utils.cell import range_boundaries
 
 from ..cells import not_a_number, parse_value, place
 from ..codes.values import VALUE_NOT_NUMBER
@@ -23,6 +19,7 @@ from ..errors import InputError
 from ..formats import Cell, Format
 from ..report import Value
 from ..workbook import layout as L
+from .xlsx_package import REF_RE, column_number
 from .xlsx_sheets import (
     LABEL_MATCH,
     MERGE_RE,
@@ -32,6 +29,8 @@ from .xlsx_sheets import (
     TEXT_LIMIT,
     Located,
     WorkbookAccess,
+    cell_specs,
+    layout_merges,
     norm,
     range_text,
     shorten,
@@ -62,7 +61,7 @@ class TableReading(WorkbookAccess):
         cols = max(c for _, c in positions.values())
         grid = self.grid(sheet, max(rows, SEARCH_ROWS), max(cols, SEARCH_COLUMNS)) if offset is not None else self.grid(sheet, rows, cols)
         cells: dict[str, Value] = {}
-        specs = fmt.cells()
+        specs = cell_specs(fmt.version)
         for cell_id, (row, col) in positions.items():
             self.sources[cell_id] = self.source(sheet, row, col)
             raw = grid.get((row, col))
@@ -137,7 +136,7 @@ class TableReading(WorkbookAccess):
         top, left = layout.top + dr, layout.left + dc
         bottom, right = layout.bottom + dr, layout.right + dc
         actual = {m for m in merges if not (m[2] < top or m[0] > bottom or m[3] < left or m[1] > right)}
-        expected = {(r1 + dr, c1 + dc, r2 + dr, c2 + dc) for r1, c1, r2, c2 in layout.merges()}
+        expected = {(r1 + dr, c1 + dc, r2 + dr, c2 + dc) for r1, c1, r2, c2 in layout_merges(layout.fmt.version, layout.table.key)}
         if actual != expected:
             extra = sorted(actual - expected)
             missing = sorted(expected - actual)
@@ -156,18 +155,17 @@ class TableReading(WorkbookAccess):
 
     def merges(self, sheet: str) -> set[tuple[int, int, int, int]] | None:
         """The merged ranges of a sheet, read from its XML; None when the sheet is too large to scan."""
-        path = getattr(self.wb[sheet], "_worksheet_path", None)
+        path = self.package.paths.get(sheet)
         if not path:
             return None
         size = self.archive.sizes.get(path, 0)
         if size > MERGE_SCAN_LIMIT:
             return None
-        with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-            xml = archive.read(path)
         out = set()
-        for match in MERGE_RE.finditer(xml):
-            min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode())
-            out.add((min_row, min_col, max_row, max_col))
+        for match in MERGE_RE.finditer(self.package.sheet_xml(sheet)):
+            corners = [(int(m.group(2)), column_number(m.group(1))) for m in REF_RE.finditer(match.group(1).decode())]
+            (r1, c1), (r2, c2) = corners[0], corners[-1]
+            out.add((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
         return out
 
     def cell_value(self, fmt: Format, spec: Cell, raw: tuple[Any, str], sheet: str, row: int, col: int) -> Value | None:

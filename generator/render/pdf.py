@@ -57,6 +57,8 @@ def _run_alone(command: list[str], timeout: float) -> subprocess.CompletedProces
         process.communicate()
         raise
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 @functools.cache
 def installed_families() -> frozenset[str] | None:
     """Font families fontconfig knows (``fc-list``), or None where it cannot tell (no fontconfig: Windows, macOS)."""

@@ -1,0 +1,95 @@
+"""Benchmark: wall time of one-shot commands (``--help``, ``build x.xlsx``), median and min–max, and the costliest imports.
+
+Usage: python bench/startup.py [N] [--baseline DIR]
+
+Each command runs N times as a fresh process with ``python -S`` and the package put on the path
+explicitly (as an installed, not editable, package would load). ``--baseline DIR`` runs the same
+commands, interleaved, on another copy of the package in ``DIR/generator`` (for example from
+``git archive <commit> generator``), so a loaded machine affects both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import site
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_inputs" / "example-county-bureau-2021.xlsx"
+ENTRY = (  # the console script, or the CLI's own entry point in copies older than generator.console
+    "import sys; sys.argv[0] = 'reportgen'; sys.argv[1:] = {args!r}\n"
+    "try:\n    from generator.console import main\nexcept ImportError:\n    from generator.cli import main\nmain()"
+)
+IMPORT_RE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+def command(package_root: Path, args: list[str], *, importtime: bool = False) -> tuple[list[str], dict[str, str]]:
+    """A fresh interpreter running the console entry point of the package under ``package_root``."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package_root), *site.getsitepackages()])}
+    flags = ["-S", *(["-X", "importtime"] if importtime else [])]
+    return [sys.executable, *flags, "-c", ENTRY.format(args=args)], env
+
+
+def run(cmd: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run; CPU time (user + system) suffers less than wall time on a loaded machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def summary(times: list[float]) -> str:
+    ms = [t * 1000 for t in times]
+    return f"median {statistics.median(ms):6.0f} ms  (min {min(ms):4.0f} – max {max(ms):5.0f})"
+
+
+def top_imports(package_root: Path, args: list[str], cwd: str, count: int = 12) -> list[tuple[int, str]]:
+    """The imports (two levels deep) with the largest cumulative time (µs) in one run."""
+    cmd, env = command(package_root, args, importtime=True)
+    stderr = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, check=False).stderr
+    found = [(int(m.group(2)), m.group(4)) for m in IMPORT_RE.finditer(stderr) if len(m.group(3)) <= 3]
+    return sorted(found, reverse=True)[:count]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int, nargs="?", default=20)
+    parser.add_argument("--baseline", type=Path, help="directory holding an older copy of the package as DIR/generator")
+    opts = parser.parse_args()
+    roots = {"baseline": opts.baseline, "now": ROOT} if opts.baseline else {"now": ROOT}
+    load = os.getloadavg()
+    print(f"{os.cpu_count()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; {opts.n} runs each, interleaved")
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "python -S -c pass": {"-": ([sys.executable, "-S", "-c", "pass"], dict(os.environ))},
+            "reportgen --help": {name: command(root, ["--help"]) for name, root in roots.items()},
+            f"reportgen build {SAMPLE.name} (txt,docx,html)": {
+                name: command(root, ["build", str(SAMPLE), "-o", str(Path(tmp) / name)]) for name, root in roots.items()
+            },
+        }
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {(what, name): [] for what, runs in commands.items() for name in runs}
+        for _ in range(opts.n):
+            for what, runs in commands.items():
+                for name, (cmd, env) in runs.items():
+                    times[(what, name)].append(run(cmd, env, tmp))
+        for (what, name), values in times.items():
+            print(f"  {what:50} {name:9} wall {summary([w for w, _ in values])}")
+            print(f"  {'':50} {'':9} CPU  {summary([c for _, c in values])}")
+        for args in (["--help"], ["build", str(SAMPLE), "-o", str(Path(tmp) / "imports")]):
+            for name, root in roots.items():
+                print(f"costliest imports of `reportgen {args[0]}` ({name}), cumulative ms:")
+                print("  " + ", ".join(f"{module} {us / 1000:.0f}" for us, module in top_imports(root, args, tmp)))
+
+
+if __name__ == "__main__":
+    main()
