@@ -1,4 +1,4 @@
-"""Read a published report (.txt/.md, .docx, .html) back into reportgen's Report, with import findings."""
+"""Read a published report (.txt/.md, .docx, .html, .pdf) back into reportgen's Report, with import findings."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
 EMPTY = "文件为空，没有可导入的内容"
 
 
@@ -50,12 +51,16 @@ def read_published(path: Path) -> ReadResult:
     """A published report read back: suffix decides the layout; InputError when it cannot be read or is no report."""
     suffix = path.suffix.lower()
     file = str(path)
-    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES):
-        raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx 或 .html", file)
+    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES, *PDF_SUFFIXES):
+        raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx、.html 或 .pdf", file)
     data = read_bytes(path)
     if not data.strip():
         raise InputError(EMPTY, file)
-    if suffix in DOCX_SUFFIXES:
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        doc = read_pdf(data, file)
+    elif suffix in DOCX_SUFFIXES:
         from .docx import read_docx
 
         doc = read_docx(data, file)
