@@ -191,21 +191,26 @@ def template(
 
 @app.command("import")
 def import_(
-    report: Annotated[Path, typer.Argument(help="已发布的报告：.txt、.docx 或 .html")],
+    report: Annotated[Path, typer.Argument(help="已发布的报告：.txt、.docx、.html 或 .pdf")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .yaml 或 .xlsx")],
+    as_json: AsJson = False,
 ) -> None:
     """把已发布的报告读回为 reportgen 的输入格式（YAML 或 Excel）。
 
-    示例：reportgen import 2024年报告.html -o 2024.yaml
+    有标准表格没有找到、或读取到的单元格不足一半时，仍写出已读取的内容，但退出码为 1。
+
+    示例：reportgen import 2024年报告.pdf -o 2024.yaml
     """
     from .fileio import write_atomic
-    from .readers.published import read_published
+    from .findings import errors
+    from .readers.published import coverage, read_published, summary_line
 
     if output.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
         raise _fail(f"输出文件应为 .yaml 或 .xlsx：{output}")
     result = _run(lambda: read_published(report))
-    for finding in result.findings:
-        typer.echo(finding.line(), err=True)
+    if not as_json:
+        for finding in result.findings:
+            typer.echo(finding.line(), err=True)
     if result.report is None:
         raise _fail(f"{report}：未能识别出报告内容")
     imported = result.report
@@ -216,8 +221,22 @@ def import_(
     else:
         from .readers.yaml_reader import dump_yaml
 
-        write_atomic(output, dump_yaml(imported))
-    typer.echo(f"✓ 已导入 {report} → {output}（{len(result.findings)} 条提示）")
+        _run(lambda: write_atomic(output, dump_yaml(imported)))
+    failed = bool(errors(result.findings))
+    if as_json:
+        data = {
+            "file": str(report),
+            "output": str(output),
+            "complete": not failed,
+            "tables": [c.as_json() for c in coverage(result)],
+            "findings": [f.model_dump(mode="json") for f in result.findings],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif failed:
+        typer.echo(f"✗ {report} 导入不完整 → {output}（已读取单元格：{summary_line(result)}；{len(result.findings)} 条提示）", err=True)
+    else:
+        typer.echo(f"✓ 已导入 {report} → {output}（已读取单元格：{summary_line(result)}；{len(result.findings)} 条提示）")
+    raise typer.Exit(1 if failed else 0)
 
 
 def _progress(index: int, count: int, path: Path) -> None:

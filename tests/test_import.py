@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.codes import REGISTRY
 from generator.errors import InputError
 from generator.findings import Finding
 from generator.formats import FORMATS
@@ -291,7 +292,7 @@ def test_run_together_splits(tmp_path: Path) -> None:
 def test_every_code_is_registered() -> None:
     found = {f.code for n in SEED_SAMPLES for f in read_published(seed(n)).findings}
     found |= {f.code for f in read_published(FIXTURES / "mixed-run-together.txt").findings}
-    assert found and found <= set(CODES)
+    assert found and found <= set(CODES) | set(REGISTRY)
 
 
 def test_split_enumeration() -> None:
@@ -460,7 +461,9 @@ BAD_INPUTS = {
     ),
     "corrupt.docx": (b"PK\x03\x04 this is not a zip", "不是有效的 Word 文档（.docx）：文件已损坏，或是旧版 .doc / 其他格式改了扩展名"),
     "binary.txt": (b"\x00\x01\x02PK\x00", "这是一个二进制文件，不是文本文件"),
-    "report.pdf": (b"%PDF-1.4", "不支持的已发布报告类型“.pdf”：请使用 .txt、.docx 或 .html"),
+    "report.rtf": (b"{\\rtf1}", "不支持的已发布报告类型“.rtf”：请使用 .txt、.docx、.html 或 .pdf"),
+    "truncated.pdf": (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或格式不受支持）"),
+    "not-a.pdf": (b"<html>not a pdf</html>", "这不是 PDF 文件（缺少 %PDF 文件头）"),
 }
 
 

@@ -8,6 +8,7 @@ from ...errors import InputError
 from ...fileio import read_bytes
 from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
+from .coverage import coverage, coverage_findings, summary_line
 
 CODES: dict[str, str] = {
     "IMPORT-SPLIT": "发布稿中一行的数字连在一起，已按勾稽关系唯一拆分（请核对）",
@@ -32,6 +33,7 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
+MAX_PDF_BYTES = 60 * 1024 * 1024  # embedded fonts and images make PDFs larger than text copies
 EMPTY = "文件为空，没有可导入的内容"
 
 
@@ -53,7 +55,7 @@ def read_published(path: Path) -> ReadResult:
     file = str(path)
     if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES, *PDF_SUFFIXES):
         raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx、.html 或 .pdf", file)
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_PDF_BYTES) if suffix in PDF_SUFFIXES else read_bytes(path)
     if not data.strip():
         raise InputError(EMPTY, file)
     if suffix in PDF_SUFFIXES:
@@ -73,7 +75,9 @@ def read_published(path: Path) -> ReadResult:
 
         doc = read_text(decode(data, file), file)
     ensure_content(doc, EMPTY)
-    return assemble(doc)
+    result = assemble(doc)
+    result.findings += coverage_findings(result)
+    return result
 
 
-__all__ = ["CODES", "blank_cells", "read_published"]
+__all__ = ["CODES", "blank_cells", "coverage", "read_published", "summary_line"]

@@ -107,7 +107,15 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
             continue
         sizes = Counter(round(c["size"], 1) for c in line["chars"])
         placed.append(
-            Placed(line["top"], Line(text, Source(file=file, line=page_no)), line["bottom"], (), sizes.most_common(1)[0][0], line["x0"], line["x1"])
+            Placed(
+                line["top"],
+                Line(text, Source(file=file, line=page_no)),
+                line["bottom"],
+                (),
+                sizes.most_common(1)[0][0],
+                line["x0"],
+                line["x1"],
+            )
         )
     placed.sort(key=lambda p: p.top)
     return placed
