@@ -8,6 +8,7 @@ from ...codes.audit import IMPORT_INCOMPLETE
 from ...findings import Finding
 from ...formats import FORMATS
 from ...report import ReadResult
+from .assemble import blank_cells
 
 ENOUGH = 0.5  # fewer than half of a table's cells placed: the import failed, whatever else was read
 
@@ -35,7 +36,7 @@ def coverage(result: ReadResult) -> list[TableCoverage]:
     if report is None:
         return []
     fmt = FORMATS[report.format]
-    blanks = {c for f in result.findings if f.code == "IMPORT-BLANK" for c in f.related}
+    blanks = set(blank_cells(result))
     out: list[TableCoverage] = []
     for table in fmt.tables:
         ids = [c.id for c in table.cells()]
