@@ -24,7 +24,14 @@ IMPORT_FLAT = define(
     "IMPORT-FLAT",
     "warning",
     "发布稿的文字失去了换行和单元格分隔（网页抓取），已按标准标签切分后读取",
-    "全文只有 {lines} 行而标签连在一起（常见于网页抓取的文本），已按标准标题和表格标签切分后读取，请核对",
+    "文字失去了换行和单元格分隔（常见于网页抓取的文本），已按标准标题和表格标签切分后读取，请核对",
+    area=AREA,
+)
+IMPORT_SPLIT_NARRATIVE = define(
+    "IMPORT-SPLIT-NARRATIVE",
+    "warning",
+    "数字连在一起、该行没有勾稽关系，按正文中提到该行的数字唯一拆分（请核对）",
+    "{where}的数字连在一起（{digits}），该行没有勾稽关系，按正文“{sentence}”中的数字拆分为：{values}，请核对",
     area=AREA,
 )
 AUDIT_YEAR = define(

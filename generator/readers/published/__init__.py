@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...codes.audit import IMPORT_FLAT
 from ...errors import InputError
+from ...findings import Source
 from ...fileio import read_bytes
 from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
+from .flat import unflatten
 from .coverage import coverage, coverage_findings, summary_line
 
 CODES: dict[str, str] = {
@@ -75,7 +78,10 @@ def read_published(path: Path) -> ReadResult:
 
         doc = read_text(decode(data, file), file)
     ensure_content(doc, EMPTY)
+    flat = unflatten(doc)
     result = assemble(doc)
+    if flat:
+        result.findings.insert(0, IMPORT_FLAT(source=Source(file=file)))
     result.findings += coverage_findings(result)
     return result
 

@@ -167,7 +167,7 @@ def assemble(doc: Document) -> ReadResult:
         )
 
     printed, units, row_findings = collect(rows, fmt)
-    reading = read_rows(printed, fmt, units)
+    reading = read_rows(printed, fmt, units, "\n".join(para for paras in texts.values() for para in paras))
     findings += row_findings + reading.findings + table_findings(reading, fmt)
     sources.update(reading.sources)
 

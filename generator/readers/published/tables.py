@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from ...codes.audit import IMPORT_SPLIT_NARRATIVE
 from ...findings import Finding, Source
 from ...formats import Format, Row, SumRule
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
 from .labels import Match, match, norm, row_label_in, run_together_header
+from .hints import settle
 from .split import TooMany, splits
 
 MAX_CANDIDATES = 20_000  # ways to line cells up, per row
@@ -197,7 +199,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                 pending.tokens = toks
                 pending = None
                 continue
-            if (context == "reviews" or len([t for t in toks if t.kind != "blank"]) >= 10) and "reviews" not in seen:
+            if (context == "reviews" or sum(max(len(digits(t)), 1) for t in toks if t.kind != "blank") >= 10) and "reviews" not in seen:
                 seen.add("reviews")  # table 4 has one data row
                 out.append(PrintedRow("reviews", None, list(review_cells), toks, source, positional=positional))
             continue
@@ -363,7 +365,7 @@ def totals_first(row: PrintedRow, options: list[tuple[Token, ...]], fmt: Format)
     return top[0] if len(top) == 1 else None
 
 
-def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> TableReading:
+def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str], narrative: str = "") -> TableReading:
     """Place every printed row's cells: unique line-ups directly, the rest jointly by the sum rules, never by a silent guess."""
     out = TableReading(units=dict(units))
     choices: dict[int, Candidates] = {}
@@ -380,6 +382,8 @@ def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> 
             rules = row_rules(fmt, row.cells)
             kept = [o for o in cands.options if all(holds(r, assignment_of(row, o)) is not False for r in rules)]
             cands = Candidates(kept or cands.options, cands.how, cands.removed, cands.digits)
+        if cands.how == "split" and len(cands.options) > 1 and row.row is not None and not row_rules(fmt, row.cells):
+            cands = narrative_split(row, cands, narrative, out)
         choices[i] = cands
         if row.fuzzy is not None:
             out.findings.append(
@@ -404,6 +408,23 @@ def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> 
             cands = Candidates([chosen], cands.how, cands.removed, cands.digits)
         place(row, cands, fmt, out, jointly=chosen is not None and len(choices[i].options) > 1)
     return out
+
+
+def narrative_split(row: PrintedRow, cands: Candidates, narrative: str, out: TableReading) -> Candidates:
+    """A row without sum rules split the one way that includes every number the narrative states about it (said, never silent)."""
+    assert row.row is not None
+    found = settle(row.row.label, [[t.text for t in o] for o in cands.options], narrative)
+    if found is None:
+        return cands
+    index, sentence = found
+    option = cands.options[index]
+    values = "、".join(t.text for t in option)
+    out.findings.append(
+        IMPORT_SPLIT_NARRATIVE(
+            cell=row.cells[0], source=row.source, where=describe_row(row), digits=cands.digits, sentence=sentence[:60], values=values
+        )
+    )
+    return Candidates([option], "narrative", digits=cands.digits)
 
 
 def resolve_jointly(
