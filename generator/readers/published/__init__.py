@@ -6,12 +6,12 @@ from pathlib import Path
 
 from ...codes.audit import IMPORT_FLAT
 from ...errors import InputError
-from ...findings import Source
 from ...fileio import read_bytes
+from ...findings import Source
 from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
-from .flat import unflatten
 from .coverage import coverage, coverage_findings, summary_line
+from .flat import unflatten
 
 CODES: dict[str, str] = {
     "IMPORT-SPLIT": "发布稿中一行的数字连在一起，已按勾稽关系唯一拆分（请核对）",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -179,7 +180,7 @@ def unflatten(doc: Document) -> bool:
             continue
         changed = True
         bounds = [0, *cut_points(item.text, fmt), len(item.text)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             piece = item.text[a:b].strip()
             if piece:
                 source = Source(file=item.source.file, line=item.source.line, ref=item.source.ref, column=a + 1)

@@ -14,9 +14,9 @@ from ...codes.audit import IMPORT_SPLIT_NARRATIVE
 from ...findings import Finding, Source
 from ...formats import Format, Row, SumRule
 from ...report import NOT_APPLICABLE, Value
+from .hints import settle
 from .items import Field
 from .labels import Match, match, norm, row_label_in, run_together_header
-from .hints import settle
 from .split import TooMany, splits
 
 MAX_CANDIDATES = 20_000  # ways to line cells up, per row
