@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .audit_rules import text_findings
 from .cells import place
 from .findings import Finding, Severity, Source
 from .formats import FORMATS, Cell, Format, SumRule, carry_rules, format_for_year
@@ -76,6 +77,7 @@ def validate(
     check.amounts()
     if previous is not None:
         check.across_years(previous)
+    check.findings += text_findings(report)
     return check.findings
 
 

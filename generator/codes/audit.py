@@ -44,7 +44,7 @@ AUDIT_YEAR = define(
 AUDIT_PART_EMPTY = define(
     "AUDIT-PART-EMPTY",
     "warning",
-    "“存在的主要问题及改进情况”为空或只写“无”",
+    "“存在的主要问题及改进情况”只写“无”",
     "“{heading}”{state}：第三方评估要求写明存在的主要问题和改进情况",
     area=AREA,
 )
