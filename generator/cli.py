@@ -239,6 +239,43 @@ def import_(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def audit(
+    folder: Annotated[Path, typer.Argument(help="已发布报告所在的文件夹（.txt/.md/.html/.docx/.pdf，含子文件夹）")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="写出的问题清单：.xlsx 或 .csv")],
+    previous_dir: Annotated[Path | None, typer.Option("--previous-dir", help="上年报告所在的文件夹，按机关与年度配对")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """逐份检查一个文件夹中已发布的报告，写出问题清单（每个问题一行）和报告汇总。
+
+    有报告存在错误时退出码为 1。
+
+    示例：reportgen audit 2024年报告/ -o 问题清单.xlsx --previous-dir 2023年报告/
+    """
+    from .audit import audit as run_audit
+    from .audit import report_rows, write_audit
+
+    if output.suffix.lower() not in (".xlsx", ".csv"):
+        raise _fail(f"问题清单应为 .xlsx 或 .csv：{output}")
+    items = _run(lambda: run_audit(folder, previous_dir, progress=_progress))
+    written = _run(lambda: write_audit(items, folder, output))
+    errors = sum(f.severity == "error" for item in items for f in item.findings)
+    warnings = sum(len(item.findings) for item in items) - errors
+    if as_json:
+        rows = report_rows(items, folder)
+        data = {
+            "reports": [dict(zip(("file", "agency", "year", "format", "required_format"), r[:5], strict=True)) for r in rows],
+            "findings": [{"file": str(item.file), **f.model_dump(mode="json")} for item in items for f in item.findings],
+            "summary": {"reports": len(items), "errors": errors, "warnings": warnings},
+            "written": [str(p) for p in written],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        names = "、".join(str(p) for p in written)
+        typer.echo(f"✓ 已检查 {len(items)} 份报告：{errors} 个错误，{warnings} 个警告，问题清单已写出 {names}")
+    raise typer.Exit(1 if errors else 0)
+
+
 def _progress(index: int, count: int, path: Path) -> None:
     """Show progress on stderr when there are many inputs."""
     if count > PROGRESS_FROM:

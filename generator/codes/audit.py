@@ -62,6 +62,13 @@ AUDIT_COPIED = define(
     "{part}与上年报告的相似度为 {ratio:.0%}（{threshold:.0%} 及以上视为照搬上年）",
     area=AREA,
 )
+AUDIT_NOT_REPORT = define(
+    "AUDIT-NOT-REPORT",
+    "warning",
+    "文件夹中的这个文件不是年度报告，已跳过",
+    "已跳过：{reason}",
+    area=AREA,
+)
 AUDIT_UNREADABLE = define(
     "AUDIT-UNREADABLE",
     "error",

@@ -127,10 +127,10 @@ def cut_points(line: str, fmt: Format) -> list[int]:
     pos = 0
     heads: dict[int, tuple[int, int]] = {}
     for index, keys in enumerate(heading_keys(fmt)):
-        found = [(flat.find(k, pos), k) for k in keys if flat.find(k, pos) >= 0]
-        if not found:
+        hits = [(flat.find(k, pos), k) for k in keys if flat.find(k, pos) >= 0]
+        if not hits:
             continue
-        at, key = min(found)
+        at, key = min(hits)
         heads[index] = (at, at + len(key))
         cuts.update((at, at + len(key)))
         pos = at + len(key)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ...errors import InputError
 from ...findings import Source
+from ...formats import FORMATS
 from .items import Document, Field, Grid, Line
+from .labels import match
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
@@ -21,6 +25,12 @@ CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])")
 SPACE_BEFORE_CJK = re.compile(rf"(?<=[0-9A-Za-z%]) (?=[{CJK}])")
 MIN_TEXT = 20  # fewer printed characters than this (a page number stamped on scans) is no text layer
+KANGXI = re.compile("[\u2f00-\u2fd5]")
+RADICALS = str.maketrans(
+    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳",
+    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟",
+)
+LINE_TOLERANCE = 5.0  # points: a browser sets Latin digits a few points off the Chinese baseline
 EDGE = 2.0  # points: two ruling positions this close are the same
 
 
@@ -38,6 +48,8 @@ class Placed:
 
 
 def tidy(text: str) -> str:
+    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) read as the characters."""
+    text = KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text).translate(RADICALS)
     return SPACE_BEFORE_CJK.sub("", SPACE_AFTER_CJK.sub("", text))
 
 
@@ -55,11 +67,45 @@ def columns_of(table: Any) -> tuple[float, ...]:
     return tuple(merged)
 
 
-def grid_rows(table: Any, file: str, page_no: int) -> list[list[Field]]:
+def is_prose(row: Any, printed: list[str | None], width: float) -> bool:
+    """A row that is one cell across the whole table holding no table label: text boxed in by ruling lines (a heading's
+    underline, a frame around the page), not part of the table."""
+    boxes = [box for box in row.cells if box is not None]
+    if len(boxes) != 1 or boxes[0][2] - boxes[0][0] < width - EDGE * 2:
+        return False
+    text = cell_text(next((t for t in printed if t), ""))
+    return not any(match(text, version) for version in FORMATS)
+
+
+Rows = list[tuple[Any, list[str | None]]]
+
+
+def segments(table: Any) -> list[tuple[Rows, tuple[float, float, float, float]]]:
+    """The table's runs of rows between prose rows (which are left to the text), each with its box."""
+    width = table.bbox[2] - table.bbox[0]
+    out: list[tuple[Rows, tuple[float, float, float, float]]] = []
+    run: Rows = []
+
+    def close() -> None:
+        if run:
+            top = min(box[1] for box in run[0][0].cells if box is not None)
+            bottom = max(box[3] for row, _ in run for box in row.cells if box is not None)
+            out.append((list(run), (table.bbox[0], top, table.bbox[2], bottom)))
+            run.clear()
+
+    for row, printed in zip(table.rows, table.extract(), strict=False):
+        if is_prose(row, printed, width):
+            close()
+        else:
+            run.append((row, printed))
+    close()
+    return out
+
+
+def grid_rows(rows: Rows, file: str, page_no: int) -> list[list[Field]]:
     """Each row's cells that start in it, in column order; a merged cell appears once, at its top-left position."""
-    texts = table.extract()
     out: list[list[Field]] = []
-    for r, (row, printed) in enumerate(zip(table.rows, texts, strict=False)):
+    for row, printed in rows:
         fields = [
             Field(cell_text(text), Source(file=file, line=page_no, column=c + 1))
             for c, (box, text) in enumerate(zip(row.cells, printed, strict=False))
@@ -67,7 +113,6 @@ def grid_rows(table: Any, file: str, page_no: int) -> list[list[Field]]:
         ]
         if fields:
             out.append(fields)
-        del r
     return out
 
 
@@ -88,11 +133,12 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
     """One page's tables and text lines (outside the tables), top to bottom."""
     if len(page.chars) + len(page.rects) + len(page.lines) + len(page.curves) > MAX_OBJECTS_PER_PAGE:
         raise InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    placed = [
-        Placed(t.bbox[1], Grid(grid_rows(t, file, page_no), Source(file=file, line=page_no)), t.bbox[3], columns_of(t)) for t in tables
-    ]
+    boxes: list[tuple[float, float, float, float]] = []
+    placed: list[Placed] = []
+    for table in page.find_tables():
+        for rows, box in segments(table):
+            boxes.append(box)
+            placed.append(Placed(box[1], Grid(grid_rows(rows, file, page_no), Source(file=file, line=page_no)), box[3], columns_of(table)))
 
     def outside(obj: dict[str, Any]) -> bool:
         if obj.get("object_type") != "char":
@@ -101,7 +147,7 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(outside) if boxes else page
-    for line in body.extract_text_lines(return_chars=True):
+    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
         text = tidy(line["text"]).strip()
         if not text:
             continue
@@ -151,6 +197,7 @@ def paragraphs_of(lines: list[Placed], body_size: float, left: float, right: flo
 def open_pdf(data: bytes, file: str) -> Any:
     import pdfplumber
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are no concern of the user
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
