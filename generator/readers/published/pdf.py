@@ -19,6 +19,8 @@ from .labels import match
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
+NO_PAGES = "PDF 文件中没有任何页面"
+NO_TEXT = "PDF 文件中没有任何文字"
 PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
 CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # a gap a PDF shows between Chinese and Latin text (auto-spacing) is layout, not a space the author typed
@@ -222,7 +224,10 @@ def read_pdf(data: bytes, file: str) -> Document:
         with pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，不像一份年度报告", file)
+            if not pdf.pages:
+                raise InputError(NO_PAGES, file)
             pages = [page_items(page, file, n) for n, page in enumerate(pdf.pages, 1)]
+            images = sum(len(page.images) for page in pdf.pages)
     except InputError:
         raise
     except Exception as exc:  # a page that pdfminer cannot parse
@@ -230,7 +235,7 @@ def read_pdf(data: bytes, file: str) -> Document:
     lines = [p for page in pages for p in page if isinstance(p.item, Line)]
     printed = sum(len(p.item.text) for p in lines if isinstance(p.item, Line))
     if printed < MIN_TEXT and not any(isinstance(p.item, Grid) for page in pages for p in page):
-        raise InputError(SCANNED, file)
+        raise InputError(SCANNED if images else NO_TEXT, file)
     body_size = Counter(p.size for p in lines).most_common(1)[0][0] if lines else 0.0
     body = [p for p in lines if abs(p.size - body_size) < 0.5]
     left = min((p.x0 for p in body), default=0.0)
