@@ -34,7 +34,7 @@ def year_findings(report: Report, fmt: Format) -> list[Finding]:
     """A year before the report year where the report states its own year: the copy-last-year symptom."""
     out: list[Finding] = []
     for part in fmt.parts:
-        text = unicodedata.normalize("NFKC", getattr(report.text, part.key, "") or "")
+        text = getattr(report.text, part.key, "") or ""
         for pattern in OWN_YEAR:
             for m in pattern.finditer(text):
                 written = int(m.group("year"))
