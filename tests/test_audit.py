@@ -59,7 +59,8 @@ def test_year_of_last_report(overview: str, flagged: bool) -> None:
 def test_year_message_names_the_words() -> None:
     report = with_text(sample("example-county-bureau-2021"), overview="工作概况。2024年，本机关坚持以公开为常态。")
     (finding,) = [f for f in text_findings(report) if f.code == "AUDIT-YEAR"]
-    assert finding.message == "“一、总体情况”写的是“2024年”，而报告年度是 2025 年（疑似沿用上年报告未改年份）：“2024年，本机关坚持以公开为常态。…”"
+    said = "“一、总体情况”写的是“2024年”，而报告年度是 2025 年（疑似沿用上年报告未改年份）"
+    assert finding.message == said + "：“2024年，本机关坚持以公开为常态。…”"
     assert (finding.expected, finding.actual) == (2025, 2024)
 
 
@@ -97,7 +98,7 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     (this / "县直" / "市场监管局.txt").write_text(render_text(report), encoding="utf-8")
     (last / "市场监管局2024.txt").write_text(render_text(report.model_copy(update={"year": 2024})), encoding="utf-8")
     other = with_text(
-        sample("shaoxing-fao-2021").model_copy(update={"agency": "=HYPERLINK(\"http://x\")外办", "year": 2025}),
+        sample("shaoxing-fao-2021").model_copy(update={"agency": '=HYPERLINK("http://x")外办', "year": 2025}),
         overview="2024年，本办坚持以公开为常态，主动公开信息253条。",
         problems="无",
     )
