@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from ...findings import Source
 from ...formats import FORMATS, Format
 from .items import Document, Grid, Line
-from .labels import QUOTES, detect_version, labels
+from .labels import QUOTES, YEAR_NOTE, detect_version, labels
 
+SEPARATORS = set("|")  # cell separators of a Markdown table, flattened with the rest
 MIN_HEADINGS = 2  # a line holding two part headings, or
 MIN_LABELS = 8  # eight distinct table labels, has lost its line structure
 VALUE_CHARS = set("0123456789/.,-—－")
@@ -39,9 +40,13 @@ class Flat:
         where: list[int] = []
         for i, ch in enumerate(line):
             for c in unicodedata.normalize("NFKC", ch).translate(QUOTES):
-                if not c.isspace():
+                if not c.isspace() and c not in SEPARATORS:
                     chars.append(c)
                     where.append(i)
+        text = "".join(chars)
+        for note in reversed(list(YEAR_NOTE.finditer(text))):  # 本年(2021)制发件数 is printed for 本年制发件数
+            del chars[note.start() : note.end()]
+            del where[note.start() : note.end()]
         return cls("".join(chars), where)
 
     def offset(self, k: int, line: str) -> int:
@@ -95,8 +100,8 @@ def table_cuts(f: Flat, line: str, start: int, fmt: Format, table: str) -> tuple
             j = k
             while j < len(flat) and flat[j] in VALUE_CHARS and not label_at(flat, j, keys):
                 j += 1
-            if not labelled_rows:  # the values of table 4 stand on their own line, apart from the last header
-                return [*cuts, k], trailing_figure(f, line, k, j)
+            if not labelled_rows:  # table 4: its first header, the others on one line (read together), then its values
+                return [begin, cuts[1] if len(cuts) > 1 else begin, k], trailing_figure(f, line, k, j)
             if previous.endswith(last):
                 return cuts, trailing_figure(f, line, k, j)
             k = j
