@@ -19,6 +19,7 @@ from .labels import match
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
+MARGIN = 0.1  # page numbers sit in the top or bottom tenth of the page
 NO_PAGES = "PDF 文件中没有任何页面"
 NO_TEXT = "PDF 文件中没有任何文字"
 PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
@@ -151,7 +152,8 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
     body = page.filter(outside) if boxes else page
     for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
         text = tidy(line["text"]).strip()
-        if not text:
+        margin = line["bottom"] < page.height * MARGIN or line["top"] > page.height * (1 - MARGIN)
+        if not text or (margin and PAGE_NUMBER.match(text)):  # a page number, not a figure of the report
             continue
         sizes = Counter(round(c["size"], 1) for c in line["chars"])
         placed.append(
@@ -247,8 +249,6 @@ def read_pdf(data: bytes, file: str) -> Document:
     open_page = -1
     for n, page in enumerate(pages):
         for p in page:
-            if isinstance(p.item, Line) and PAGE_NUMBER.match(p.item.text):
-                continue
             if isinstance(p.item, Line):
                 open_table = None
                 run.append(p)
