@@ -10,10 +10,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .cells import place
 from .codes.audit import AUDIT_COPIED, AUDIT_NOT_REPORT, AUDIT_UNREADABLE
 from .errors import InputError
+from .export import csv_safe
 from .findings import Finding, Source
 from .formats import FORMATS, format_for_year
 from .readers.published.assemble import NOT_A_REPORT
@@ -37,6 +39,7 @@ REPORT_HEADER = (
     "上年报告",
     "与上年正文相似度",
 )
+REPORT_KEYS = ("file", "agency", "year", "format", "required_format")  # the first columns of REPORT_HEADER, in --json
 Progress = Callable[[int, int, Path], None]
 
 
@@ -123,7 +126,7 @@ def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | N
         report = item.report
         if report is None or item.result is None:
             continue
-        last = index.get((agency_key(report.agency), report.year - 1))
+        last = index.get((agency_key(report.agency), report.year - 1)) if report.year is not None else None
         item.findings += item.result.findings
         seen = {(f.code, f.cell) for f in item.findings}
         previous = last.report if last is not None else None
@@ -176,7 +179,7 @@ def finding_rows(items: list[Audited], base: Path) -> list[tuple[str, ...]]:
                 (
                     name,
                     report.agency if report else "",
-                    str(report.year) if report else "",
+                    text_of(report.year) if report else "",
                     f.code,
                     "错误" if f.severity == "error" else "警告",
                     where(f, report),
@@ -200,7 +203,7 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
         if report is None or item.result is None:
             rows.append((relative(item.file, base), "", "", "", "", "", "", errors, warnings, "", ""))
             continue
-        required = format_for_year(report.year).version
+        required = format_for_year(report.year).version if report.year is not None else ""
         cov = coverage(item.result) if item.file.suffix.lower() in PUBLISHED_ONLY else []
         placed, expected = sum(c.placed for c in cov), sum(c.expected for c in cov)
         rows.append(
@@ -222,19 +225,12 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """CSV with text that Excel would run as a formula (``=``, ``+``, ``@``, ``-`` before a non-digit) quoted with ``'``."""
+    """CSV with text a spreadsheet would run as a formula escaped as ``reportgen export`` does; the caller adds the BOM."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[guard(v) for v in row] for row in rows])
+    writer.writerows([[csv_safe(text_of(v)) for v in row] for row in rows])
     return buffer.getvalue()
-
-
-def guard(value: object) -> str:
-    text = text_of(value)
-    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not text[1:2].isdigit()):
-        return "'" + text
-    return text
 
 
 def relative(path: Path, base: Path) -> str:
@@ -244,17 +240,41 @@ def relative(path: Path, base: Path) -> str:
         return str(path)
 
 
-def write_audit(items: list[Audited], base: Path, target: Path) -> list[Path]:
-    """The 问题清单 as .xlsx (two sheets) or .csv (the findings; the per-report rows beside it); each file written atomically."""
+def audit_targets(target: Path) -> list[Path]:
+    """The files a 问题清单 at ``target`` consists of: the .xlsx, or the findings .csv and the per-report .csv beside it."""
+    if target.suffix.lower() == ".xlsx":
+        return [target]
+    return [target, target.with_name(f"{target.stem}-报告汇总{target.suffix}")]
+
+
+def audit_outputs(items: list[Audited], base: Path, target: Path) -> dict[Path, Callable[[Path], None]]:
+    """A writer per file of the 问题清单 (see :func:`audit_targets`), for the caller to write all or none."""
     findings, reports = finding_rows(items, base), report_rows(items, base)
     if target.suffix.lower() == ".xlsx":
         from .workbook.sheets import write_sheets
 
-        write_sheets(target, [("问题清单", FINDING_HEADER, findings), ("报告汇总", REPORT_HEADER, reports)])
-        return [target]
-    from .fileio import write_atomic
+        def workbook(tmp: Path) -> None:
+            write_sheets(tmp, [("问题清单", FINDING_HEADER, findings), ("报告汇总", REPORT_HEADER, reports)])
 
-    beside = target.with_name(f"{target.stem}-报告汇总{target.suffix}")
-    write_atomic(target, ("\ufeff" + csv_text(FINDING_HEADER, findings)).encode("utf-8"))
-    write_atomic(beside, ("\ufeff" + csv_text(REPORT_HEADER, reports)).encode("utf-8"))
-    return [target, beside]
+        return {target: workbook}
+
+    def csv_writer(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Callable[[Path], None]:
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(("\ufeff" + csv_text(header, rows)).encode("utf-8"))
+
+        return write
+
+    first, beside = audit_targets(target)
+    return {first: csv_writer(FINDING_HEADER, findings), beside: csv_writer(REPORT_HEADER, reports)}
+
+
+def audit_json(items: list[Audited], base: Path, written: list[Path]) -> dict[str, Any]:
+    """What ``audit --json`` prints: every report, every finding with its file, the counts, the files written."""
+    errors = sum(f.severity == "error" for item in items for f in item.findings)
+    warnings = sum(len(item.findings) for item in items) - errors
+    return {
+        "reports": [dict(zip(REPORT_KEYS, row[:5], strict=True)) for row in report_rows(items, base)],
+        "findings": [{"file": str(item.file), **f.model_dump(mode="json")} for item in items for f in item.findings],
+        "summary": {"reports": len(items), "errors": errors, "warnings": warnings},
+        "written": [str(p) for p in written],
+    }

@@ -30,7 +30,7 @@ def flat(text: str) -> str:
     return re.sub(r"[\s〔〕\[\]【】()（）]", "", text)
 
 
-def year_findings(report: Report, fmt: Format) -> list[Finding]:
+def year_findings(report: Report, fmt: Format, year: int) -> list[Finding]:
     """A year before the report year where the report states its own year: the copy-last-year symptom."""
     out: list[Finding] = []
     for part in fmt.parts:
@@ -38,17 +38,17 @@ def year_findings(report: Report, fmt: Format) -> list[Finding]:
         for pattern in OWN_YEAR:
             for m in pattern.finditer(text):
                 written = int(m.group("year"))
-                if written >= report.year or COMPARED.search(text[max(0, m.start("year") - 4) : m.start("year")]):
+                if written >= year or COMPARED.search(text[max(0, m.start("year") - 4) : m.start("year")]):
                     continue
                 excerpt = text[m.start("year") : m.start("year") + EXCERPT].split("\n")[0]
                 out.append(
                     AUDIT_YEAR(
                         cell=f"text.{part.key}",
-                        expected=report.year,
+                        expected=year,
                         actual=written,
                         part=f"“{part.heading}”",
                         written=f"{written}年",
-                        year=report.year,
+                        year=year,
                         excerpt=f"“{excerpt}…”",
                     )
                 )
@@ -70,9 +70,9 @@ def empty_part_findings(report: Report, fmt: Format) -> list[Finding]:
     return [AUDIT_PART_EMPTY(cell=f"text.{part.key}", heading=part.heading, state=f"只写了“{text}”")]
 
 
-def notice_findings(report: Report) -> list[Finding]:
+def notice_findings(report: Report, year: int) -> list[Finding]:
     """The report cites the notice of a format version other than the one its year requires."""
-    right = format_for_year(report.year)
+    right = format_for_year(year)
     words = [report.title or "", report.preface if report.preface != "auto" else ""]
     words += [getattr(report.text, part.key, "") or "" for part in right.parts]
     text = flat("\n".join(words))
@@ -80,11 +80,13 @@ def notice_findings(report: Report) -> list[Finding]:
         return []
     for fmt in FORMATS.values():
         if fmt.version != right.version and flat(fmt.notice) in text:
-            return [AUDIT_OLD_NOTICE(year=report.year, right=right.notice, wrong=fmt.notice, expected=right.notice, actual=fmt.notice)]
+            return [AUDIT_OLD_NOTICE(year=year, right=right.notice, wrong=fmt.notice, expected=right.notice, actual=fmt.notice)]
     return []
 
 
 def text_findings(report: Report) -> list[Finding]:
     """Every evaluator check on the report's words (warnings: they never stop a build)."""
+    if report.year is None:
+        return []  # no year to compare with: YEAR-REQUIRED says so
     fmt = FORMATS.get(report.format) or format_for_year(report.year)
-    return [*year_findings(report, fmt), *empty_part_findings(report, fmt), *notice_findings(report)]
+    return [*year_findings(report, fmt, report.year), *empty_part_findings(report, fmt), *notice_findings(report, report.year)]

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-app = typer.Typer(
+from .cli_zh import INTERRUPTED, ChineseGroup, ChineseTyper, interrupted_line
+
+if TYPE_CHECKING:
+    from .pipeline import Outcome
+
+T = TypeVar("T")
+
+app = ChineseTyper(
+    cls=ChineseGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="检查并生成政府信息公开工作年度报告。\n\n示例：reportgen build 年度报告.xlsx -o 输出",
     no_args_is_help=True,
     add_completion=False,
@@ -20,6 +30,7 @@ app = typer.Typer(
 Inputs = Annotated[list[Path], typer.Argument(help="输入文件（.xlsx 或 .yaml），可以是多个文件或目录", show_default=False)]
 Previous = Annotated[Path | None, typer.Option("--previous", help="上年的输入文件，用于跨年度核对")]
 AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果")]
+Overwrite = Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时替换它（默认不覆盖，报错退出）")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -27,7 +38,8 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome, *, as_json: bool) -> None:
+def _print_outcome(outcome: Outcome, *, as_json: bool) -> None:
+    """Findings and per-file results go to stdout, in order; stderr is only for what stopped a file or the run."""
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
@@ -36,24 +48,43 @@ def _print_outcome(outcome, *, as_json: bool) -> None:
             typer.echo(f"错误：{fo.unreadable}", err=True)
             continue
         for finding in fo.findings:
-            typer.echo(finding.line(), err=finding.severity == "error")
+            typer.echo(finding.line())
+        for note in fo.notes:
+            typer.echo(f"提示：{fo.file}：{note}")
         n_err = sum(f.severity == "error" for f in fo.findings)
         n_warn = len(fo.findings) - n_err
         if n_err:
-            typer.echo(f"✗ {fo.file}：{n_err} 个错误，{n_warn} 个警告", err=True)
+            typer.echo(f"✗ {fo.file}：{n_err} 个错误，{n_warn} 个警告")
         elif fo.written:
             typer.echo(f"✓ {fo.file}：{n_warn} 个警告，已生成 " + "、".join(fo.written))
         else:
             typer.echo(f"✓ {fo.file}：没有错误，{n_warn} 个警告")
 
 
-def _run(action):
+class _Progress:
+    """Which input a command is on, so that an interruption can say how many were finished."""
+
+    def __init__(self) -> None:
+        self.index = 0
+        self.count = 0
+
+    def __call__(self, index: int, count: int, path: Path) -> None:
+        self.index, self.count = index, count
+        if count > PROGRESS_FROM:
+            typer.echo(f"[{index}/{count}] {path}", err=True)
+
+
+def _run(action: Callable[[], T], progress: _Progress | None = None) -> T:
     from .errors import InputError
 
     try:
         return action()
     except InputError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        done = max(progress.index - 1, 0) if progress else 0
+        typer.echo(interrupted_line(done, progress.count if progress else 0), err=True)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 @app.command()
@@ -65,8 +96,9 @@ def build(
     reference_doc: Annotated[Path | None, typer.Option("--reference-doc", help="提供 Word 样式的 .docx 文件")] = None,
     timestamp: Annotated[str | None, typer.Option("--timestamp", help="固定文档属性中的时间（ISO 格式），便于重复生成相同文件")] = None,
     as_json: AsJson = False,
+    overwrite: Overwrite = False,
 ) -> None:
-    """检查输入并生成报告（有错误的输入不生成任何文件）。
+    """检查输入并生成报告（有错误的输入不生成任何文件；每个输入的各格式要么全部生成，要么都不生成）。
 
     示例：reportgen build 年度报告.xlsx -o 输出 --format docx,txt
     """
@@ -85,8 +117,12 @@ def build(
             raise _fail(f"--timestamp 的值“{timestamp}”不是 ISO 日期时间，例如 2026-01-20T09:00:00") from None
     if reference_doc is not None and not reference_doc.is_file():
         raise _fail(f"找不到参考样式文件：{reference_doc}")
+    progress = _Progress()
     outcome = _run(
-        lambda: run_build(inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=_progress)
+        lambda: run_build(
+            inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=progress, overwrite=overwrite
+        ),
+        progress,
     )
     _print_outcome(outcome, as_json=as_json)
     raise typer.Exit(outcome.exit_code)
@@ -94,10 +130,13 @@ def build(
 
 @app.command()
 def check(
-    inputs: Annotated[list[Path], typer.Argument(help="输入文件（.xlsx、.yaml，或已发布报告 .txt/.docx/.html），可以是多个文件或目录")],
+    inputs: Annotated[
+        list[Path], typer.Argument(help="输入文件（.xlsx、.yaml，或已发布报告 .txt/.docx/.html/.pdf），可以是多个文件或文件夹")
+    ],
     previous: Previous = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="为 .xlsx 输入另存一份标注了问题单元格的副本")] = False,
     as_json: AsJson = False,
+    overwrite: Overwrite = False,
 ) -> None:
     """检查输入的全部勾稽关系，不生成报告。
 
@@ -105,22 +144,46 @@ def check(
     """
     from .pipeline import check as run_check
 
-    outcome = _run(lambda: run_check(inputs, previous=previous, progress=_progress))
+    progress = _Progress()
+    outcome = _run(lambda: run_check(inputs, previous=previous, progress=progress), progress)
     _print_outcome(outcome, as_json=as_json)
+    code = outcome.exit_code
     if annotate:
-        from .workbook import annotate as write_annotated
+        code = max(code, _annotate(outcome, previous, overwrite=overwrite, quiet=as_json))
+    raise typer.Exit(code)
 
-        for fo in outcome.files:
-            if fo.file.lower().endswith(".xlsx") and not fo.unreadable:
-                copy = _run(lambda fo=fo: write_annotated(Path(fo.file), fo.findings))
-                typer.echo(f"已写出标注副本：{copy}", err=as_json)
-    raise typer.Exit(outcome.exit_code)
+
+def _annotate(outcome: Outcome, previous: Path | None, *, overwrite: bool, quiet: bool) -> int:
+    """Write each .xlsx input's annotated copy; say why other inputs get none. Returns 2 if one could not be written."""
+    from .errors import InputError
+    from .pipeline import read_input
+    from .workbook import annotate as write_annotated
+
+    inputs = [Path(fo.file) for fo in outcome.files] + ([previous] if previous else [])
+    code = 0
+    for fo in outcome.files:
+        path = Path(fo.file)
+        if fo.unreadable:
+            continue
+        if path.suffix.lower() != ".xlsx":
+            typer.echo(f"提示：{fo.file} 不是 Excel 工作簿（.xlsx），--annotate 只为 .xlsx 输入生成标注副本，未写出", err=quiet)
+            continue
+        try:
+            sources = read_input(path).sources
+            copy = write_annotated(path, fo.findings, sources=sources, inputs=inputs, overwrite=overwrite)
+        except InputError as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            code = 2
+            continue
+        typer.echo(f"已写出标注副本：{copy}", err=quiet)
+    return code
 
 
 @app.command()
 def export(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件：.csv 或 .xlsx")],
+    overwrite: Overwrite = False,
 ) -> None:
     """把多个报告的全部单元格导出到一个 CSV 或 Excel 文件（每个单元格一行，含合计）。
 
@@ -128,18 +191,48 @@ def export(
     """
     from .export import write_export
     from .pipeline import check as run_check
-    from .pipeline import read_input
+    from .pipeline import expand_inputs
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
-    outcome = _run(lambda: run_check(inputs, progress=_progress))
+    files = _run(lambda: expand_inputs(inputs))
+    _run(lambda: _plan(output, files, overwrite))
+    progress = _Progress()
+    outcome = _run(lambda: run_check(files, progress=progress), progress)
     if outcome.exit_code:
         _print_outcome(outcome, as_json=False)
-        typer.echo("✗ 有输入存在错误，未导出", err=True)
+        typer.echo("✗ 有输入存在错误，未导出")
         raise typer.Exit(outcome.exit_code)
-    reports = [_run(lambda fo=fo: read_input(Path(fo.file))).report for fo in outcome.files]
-    _run(lambda: write_export([r for r in reports if r is not None], output))
-    typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}")
+    reports = outcome.reports
+    done = _run(lambda: _write(output, lambda tmp: write_export(reports, tmp, output.suffix), files, overwrite))
+    typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}{done}")
+
+
+def _plan(target: Path, inputs: list[Path], overwrite: bool, *more: Path) -> None:
+    """Refuse an output that is an input, exists (without --overwrite), or lies under a file — before any work."""
+    from .outputs import check_folder, check_targets
+
+    for each in (target, *more):
+        check_folder(each.parent)
+    check_targets([target, *more], inputs, overwrite=overwrite)
+
+
+def _write(target: Path, writer: Callable[[Path], None], inputs: list[Path], overwrite: bool) -> str:
+    """Write one output whole or not at all; returns the note to add when it replaced an existing file."""
+    return _write_all({target: writer}, inputs, overwrite)
+
+
+def _write_all(writers: dict[Path, Callable[[Path], None]], inputs: list[Path], overwrite: bool) -> str:
+    """Write every output whole or none at all; returns the note to add when one replaced an existing file."""
+    from .fileio import OutputSet
+
+    first, *more = writers
+    _plan(first, inputs, overwrite, *more)
+    with OutputSet(inputs, overwrite=overwrite) as out:
+        for target, writer in writers.items():
+            out.stage_with(target, writer)
+        out.commit()
+    return "（已替换原有文件）" if out.replaced else ""
 
 
 @app.command()
@@ -165,28 +258,34 @@ def template(
     version: Annotated[str | None, typer.Option("--format", help="格式版本：2019 或 2021（默认按年度）")] = None,
     agency: Annotated[str, typer.Option("--agency", help="机关名称")] = "",
     from_: Annotated[Path | None, typer.Option("--from", help="上年的输入文件，用于预填上年结转等数据")] = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。
 
     示例：reportgen template -o 2025年度报告.xlsx --year 2025 --agency 云溪县市场监督管理局
     """
-    from .formats import FORMATS, format_for_year
+    from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, format_for_year
     from .pipeline import read_previous
     from .workbook import write_template
 
     year = year or dt.date.today().year - 1
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _fail(f"--year 的值“{year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间")
     if version is not None and version not in FORMATS:
         raise _fail(f"未知的格式版本“{version}”，可选：{'、'.join(FORMATS)}")
+    if output.suffix.lower() != ".xlsx":
+        raise _fail(f"模板是 Excel 工作簿，输出文件名应以 .xlsx 结尾：{output}")
     fmt = FORMATS[version] if version else format_for_year(year)
-    if output.exists():
-        raise _fail(f"文件已存在，不会覆盖：{output}")
+    inputs = [from_] if from_ else []
+    _run(lambda: _plan(output, inputs, overwrite))
     previous = _run(lambda: read_previous(from_))
-    _run(
-        lambda: write_template(
-            output, version=fmt.version, year=year, agency=agency or (previous.agency if previous else ""), previous=previous
+    name = agency or (previous.agency if previous else "")
+    done = _run(
+        lambda: _write(
+            output, lambda tmp: write_template(tmp, version=fmt.version, year=year, agency=name, previous=previous), inputs, overwrite
         )
     )
-    typer.echo(f"✓ 已生成模板 {output}（{year} 年度，{fmt.version} 版格式）")
+    typer.echo(f"✓ 已生成模板 {output}（{year} 年度，{fmt.version} 版格式）{done}")
 
 
 @app.command("import")
@@ -194,6 +293,7 @@ def import_(
     report: Annotated[Path, typer.Argument(help="已发布的报告：.txt、.docx、.html 或 .pdf")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .yaml 或 .xlsx")],
     as_json: AsJson = False,
+    overwrite: Overwrite = False,
 ) -> None:
     """把已发布的报告读回为 reportgen 的输入格式（YAML 或 Excel）。
 
@@ -201,41 +301,45 @@ def import_(
 
     示例：reportgen import 2024年报告.pdf -o 2024.yaml
     """
-    from .fileio import write_atomic
-    from .findings import errors
-    from .readers.published import coverage, read_published, summary_line
+    from .codes.output import ENCODING_ASSUMED
+    from .fileio import UTF8
+    from .findings import Source, errors
+    from .readers.published import import_json, read_published, summary_line
 
     if output.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
         raise _fail(f"输出文件应为 .yaml 或 .xlsx：{output}")
+    _run(lambda: _plan(output, [report], overwrite))
     result = _run(lambda: read_published(report))
+    if result.encoding not in (None, UTF8):
+        result.findings.append(ENCODING_ASSUMED(encoding=result.encoding, source=Source(file=str(report))))
     if not as_json:
         for finding in result.findings:
-            typer.echo(finding.line(), err=True)
+            typer.echo(finding.line())
     if result.report is None:
         raise _fail(f"{report}：未能识别出报告内容")
     imported = result.report
     if output.suffix.lower() == ".xlsx":
         from .workbook import write_template
 
-        _run(lambda: write_template(output, version=imported.format, year=imported.year, agency=imported.agency, report=imported))
+        year = imported.year if imported.year is not None else imported.spec.first_year  # an import always finds or assumes one
+
+        def writer(tmp: Path) -> None:
+            write_template(tmp, version=imported.format, year=year, agency=imported.agency, report=imported)
     else:
         from .readers.yaml_reader import dump_yaml
 
-        _run(lambda: write_atomic(output, dump_yaml(imported)))
+        text = dump_yaml(imported)
+
+        def writer(tmp: Path) -> None:
+            tmp.write_bytes(text.encode("utf-8"))
+
+    done = _run(lambda: _write(output, writer, [report], overwrite))
     failed = bool(errors(result.findings))
     if as_json:
-        data = {
-            "file": str(report),
-            "output": str(output),
-            "complete": not failed,
-            "tables": [c.as_json() for c in coverage(result)],
-            "findings": [f.model_dump(mode="json") for f in result.findings],
-        }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif failed:
-        typer.echo(f"✗ {report} 导入不完整 → {output}（已读取单元格：{summary_line(result)}；{len(result.findings)} 条提示）", err=True)
+        typer.echo(json.dumps({"file": str(report), "output": str(output), **import_json(result)}, ensure_ascii=False, indent=2))
     else:
-        typer.echo(f"✓ 已导入 {report} → {output}（已读取单元格：{summary_line(result)}；{len(result.findings)} 条提示）")
+        said = f"✗ {report} 导入不完整" if failed else f"✓ 已导入 {report}"
+        typer.echo(f"{said} → {output}（已读取单元格：{summary_line(result)}；{len(result.findings)} 条提示）{done}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -245,6 +349,7 @@ def audit(
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的问题清单：.xlsx 或 .csv")],
     previous_dir: Annotated[Path | None, typer.Option("--previous-dir", help="上年报告所在的文件夹，按机关与年度配对")] = None,
     as_json: AsJson = False,
+    overwrite: Overwrite = False,
 ) -> None:
     """逐份检查一个文件夹中已发布的报告，写出问题清单（每个问题一行）和报告汇总。
 
@@ -253,38 +358,35 @@ def audit(
     示例：reportgen audit 2024年报告/ -o 问题清单.xlsx --previous-dir 2023年报告/
     """
     from .audit import audit as run_audit
-    from .audit import report_rows, write_audit
+    from .audit import audit_json, audit_outputs, audit_targets, published_files
 
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise _fail(f"问题清单应为 .xlsx 或 .csv：{output}")
-    items = _run(lambda: run_audit(folder, previous_dir, progress=_progress))
-    written = _run(lambda: write_audit(items, folder, output))
-    errors = sum(f.severity == "error" for item in items for f in item.findings)
-    warnings = sum(len(item.findings) for item in items) - errors
+    targets = audit_targets(output)
+    inputs = _run(lambda: published_files(folder) + (published_files(previous_dir) if previous_dir else []))
+    _run(lambda: _plan(targets[0], inputs, overwrite, *targets[1:]))
+    progress = _Progress()
+    items = _run(lambda: run_audit(folder, previous_dir, progress=progress), progress)
+    done = _run(lambda: _write_all(audit_outputs(items, folder, output), inputs, overwrite))
+    data = audit_json(items, folder, targets)
     if as_json:
-        rows = report_rows(items, folder)
-        data = {
-            "reports": [dict(zip(("file", "agency", "year", "format", "required_format"), r[:5], strict=True)) for r in rows],
-            "findings": [{"file": str(item.file), **f.model_dump(mode="json")} for item in items for f in item.findings],
-            "summary": {"reports": len(items), "errors": errors, "warnings": warnings},
-            "written": [str(p) for p in written],
-        }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
-        names = "、".join(str(p) for p in written)
-        typer.echo(f"✓ 已检查 {len(items)} 份报告：{errors} 个错误，{warnings} 个警告，问题清单已写出 {names}")
-    raise typer.Exit(1 if errors else 0)
-
-
-def _progress(index: int, count: int, path: Path) -> None:
-    """Show progress on stderr when there are many inputs."""
-    if count > PROGRESS_FROM:
-        typer.echo(f"[{index}/{count}] {path}", err=True)
+        counts, names = data["summary"], "、".join(str(p) for p in targets)
+        found = f"{counts['errors']} 个错误，{counts['warnings']} 个警告"
+        typer.echo(f"✓ 已检查 {counts['reports']} 份报告：{found}，问题清单已写出 {names}{done}")
+    raise typer.Exit(1 if data["summary"]["errors"] else 0)
 
 
 PROGRESS_FROM = 5
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point; SIGTERM is handled like Ctrl-C, so temporary files are removed on that path too."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     app()

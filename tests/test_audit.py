@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import openpyxl
@@ -20,8 +19,6 @@ from generator.render.text import render_text
 from generator.report import Report
 
 from .conftest import SAMPLES
-
-SEEDS = Path(os.environ.get("REPORTGEN_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 
 
 def sample(stem: str) -> Report:
@@ -163,11 +160,37 @@ def test_audit_bad_arguments(tmp_path: Path, runner: CliRunner) -> None:
     assert wrong.exit_code == 2 and wrong.stderr == f"错误：问题清单应为 .xlsx 或 .csv：{tmp_path / 'x.docx'}\n"
 
 
-def test_audit_seeds(tmp_path: Path) -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("published seed reports not available (set REPORTGEN_SEEDS)")
-    items = audit(SEEDS)
+def test_audit_seeds(tmp_path: Path, seeds: Path) -> None:
+    items = audit(seeds)
     assert len(items) == 5 and all(i.report is not None for i in items)
     assert all(i.report.format == "2019" or i.report.year >= 2021 for i in items if i.report)
     codes = {f.code for i in items for f in i.findings}
     assert not codes & {"IMPORT-INCOMPLETE", "AUDIT-UNREADABLE", "AUDIT-YEAR", "AUDIT-OLD-NOTICE"}
+
+
+def test_audit_outputs_all_or_none(folders: tuple[Path, Path], runner: CliRunner, tmp_path: Path) -> None:
+    """The two .csv files are written together: one already there refuses both (before any report is read), --overwrite replaces."""
+    this, _ = folders
+    target = tmp_path / "问题清单.csv"
+    beside = tmp_path / "问题清单-报告汇总.csv"
+    beside.write_text("旧的", encoding="utf-8")
+    refused = runner.invoke(app, ["audit", str(this), "-o", str(target)])
+    assert refused.exit_code == 2
+    assert refused.stderr == f"错误：输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{beside}\n"
+    assert not target.exists() and beside.read_text(encoding="utf-8") == "旧的"
+    replaced = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite"])
+    assert replaced.exit_code == 0
+    assert replaced.stdout.splitlines()[-1].endswith(f"问题清单已写出 {target}、{beside}（已替换原有文件）")
+    assert next(csv.reader(io.StringIO(beside.read_text(encoding="utf-8-sig")))) == list(REPORT_HEADER)
+
+
+def test_audit_never_writes_over_a_report(folders: tuple[Path, Path], runner: CliRunner) -> None:
+    """A 问题清单 left inside the folder is one of its inputs next time: even --overwrite does not replace it."""
+    this, _ = folders
+    target = this / "问题清单.xlsx"
+    assert runner.invoke(app, ["audit", str(this), "-o", str(target)]).exit_code == 0
+    before = target.read_bytes()
+    again = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite"])
+    assert again.exit_code == 2
+    assert again.stderr == f"错误：{target}：输出会覆盖输入文件“{target}”，不会写出：请用 -o 指定其他文件夹或文件名\n"
+    assert target.read_bytes() == before

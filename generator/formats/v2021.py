@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from ..codes.validation import X_IN_FORCE
 from .common import (
+    FEE_RULE,
+    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
@@ -58,7 +61,7 @@ FORMAT = Format(
     rules=rules_for((APPLICATIONS, REVIEWS)),
     carry_rules=tuple(
         CarryRule(
-            "X-IN-FORCE",
+            X_IN_FORCE,
             f"proactive.{key}.in_force",
             (f"proactive.{key}.in_force",),
             f"表二“{PROACTIVE.row(key).label}”现行有效件数（{{actual}}）不等于上年现行有效件数加本年制发件数减本年废止件数（{{expected}}）",
@@ -69,6 +72,7 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    filling_rules=(*FILLING_RULES, FEE_RULE),
     fee_cell="applications.other_handling.fee_unpaid.total",
     fee_sentence="本年度共发出信息处理费收费通知{notices}件，总金额{notice_amount}元，实际收取{collected}元。",
     no_fee_sentence="本年度未收取信息处理费。",

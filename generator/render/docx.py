@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -26,8 +25,10 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from ..errors import InputError
 from ..fileio import read_bytes, write_with
+from ..outputs import epoch_time
 from ..report import Report
 from ..view import CellView, Paragraph, ReportView, TableView, build_view
+from .props import docx_property
 
 LATIN_FONT = "Times New Roman"
 TITLE_FONT = "方正小标宋简体"
@@ -471,9 +472,9 @@ def document_time(report: Report, timestamp: dt.datetime | None = None) -> dt.da
     else the report's 成文日期 at 00:00, else 2000-01-01, so that the same input always gives the same file."""
     if timestamp is not None:
         return timestamp.replace(tzinfo=dt.UTC) if timestamp.tzinfo is None else timestamp.astimezone(dt.UTC)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    epoch = epoch_time()
+    if epoch is not None:
+        return epoch
     if report.date is not None:
         return dt.datetime.combine(report.date, dt.time(0), dt.UTC)
     return FALLBACK_TIME
@@ -482,9 +483,9 @@ def document_time(report: Report, timestamp: dt.datetime | None = None) -> dt.da
 def set_properties(document: WordDocument, view: ReportView, report: Report, when: dt.datetime) -> None:
     props = document.core_properties
     naive = when.astimezone(dt.UTC).replace(tzinfo=None)  # python-docx writes the value with a Z suffix as given
-    props.title = xml_text(view.title)
-    props.author = xml_text(report.agency)
-    props.last_modified_by = xml_text(report.agency)
+    props.title = docx_property(xml_text(view.title))
+    props.author = docx_property(xml_text(report.agency))
+    props.last_modified_by = docx_property(xml_text(report.agency))
     props.subject = f"{report.year}年政府信息公开工作年度报告"
     props.created = naive
     props.modified = naive
@@ -508,7 +509,7 @@ def open_reference(path: Path) -> WordDocument:
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a file that is not a Word document
-        raise InputError(f"无法作为 Word 参考样式文件读取（{type(exc).__name__}），请提供 .docx 文件", str(path)) from exc
+        raise InputError("无法作为 Word 参考样式文件读取：文件已损坏或不是 Word .docx 文件", str(path)) from exc
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -578,6 +579,6 @@ def reference_document() -> WordDocument:
 
 
 def write_reference(target: Path) -> None:
-    """Write ``templates/reference.docx`` (see ``scripts/make_reference_docx.py``)."""
+    """Write ``generator/templates/reference.docx`` (see ``scripts/make_reference_docx.py``)."""
     document = reference_document()
     write_with(target, lambda tmp: save_reproducibly(document, tmp))

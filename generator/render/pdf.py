@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -35,11 +37,25 @@ def find_soffice() -> str:
     raise ToolMissing(INSTALL_HINT)
 
 
+def _run_alone(command: list[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    """Run soffice in its own process group, so that Ctrl-C reaches reportgen first, and on any way out (timeout,
+    Ctrl-C, SIGTERM) kill the whole group — soffice's helper processes too — before its profile folder is removed."""
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
 def convert_to_pdf(docx: Path, target: Path, *, timeout: float = 120) -> None:
     """Convert ``docx`` to ``target`` (written atomically); each run uses its own LibreOffice profile, so runs
     never share state or wait on another instance's lock."""
     program = find_soffice()
-    with tempfile.TemporaryDirectory(prefix="reportgen-soffice-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="reportgen-soffice-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         profile, outdir = work / "profile", work / "out"
         outdir.mkdir()
@@ -56,7 +72,7 @@ def convert_to_pdf(docx: Path, target: Path, *, timeout: float = 120) -> None:
             str(docx.resolve()),
         ]
         try:
-            result = subprocess.run(command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
+            result = _run_alone(command, timeout)
         except subprocess.TimeoutExpired as exc:
             raise ToolFailed(f"LibreOffice 转换 PDF 超时（{timeout:g} 秒），未生成 PDF", str(docx)) from exc
         except OSError as exc:

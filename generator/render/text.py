@@ -18,6 +18,9 @@ MIN_COLUMN = 2
 NO_LINE_START = set("，。、；：？！）》」』】〕〗〉”’%‰℃·…—,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔〖〈“‘([{")
 ASCII_RUN = re.compile(r"[!-~]+|.", re.DOTALL)  # a run of printable ASCII (a number, "1.") stays on one line
+# The published-report reader rejoins a title split over two lines only when the first line ends with the agency
+# (``…管理局`` / ``政府信息公开工作年度报告``), not with the year, so the text title stays on one line until it does.
+SPLIT_TITLE = False
 
 
 def char_width(char: str) -> int:
@@ -175,6 +178,12 @@ def table_lines(table: TableView) -> list[str]:
     return out
 
 
+def centred(lines: list[str]) -> list[str]:
+    """Lines centred on the widest of them (no trailing spaces)."""
+    width = max((display_width(line) for line in lines), default=0)
+    return [" " * ((width - display_width(line)) // 2) + line for line in lines]
+
+
 def tidy(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, exactly one final newline."""
     lines = [line.rstrip() for line in text.splitlines()]
@@ -183,4 +192,6 @@ def tidy(text: str) -> str:
 
 def render_text(report: Report) -> str:
     """The report as plain text (UTF-8 ready, ``\\n`` line ends), through ``templates/report.txt.j2``."""
-    return tidy(render_template("report.txt.j2", view=build_view(report), table_lines=table_lines))
+    view = build_view(report)
+    title = centred(view.title_lines) if SPLIT_TITLE else [view.title]
+    return tidy(render_template("report.txt.j2", view=view, title=title, table_lines=table_lines))

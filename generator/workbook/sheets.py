@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
-from ..fileio import write_atomic
 from . import styles as S
+from .files import deterministic_bytes
+from .literal import set_text
+from .sheet import EXCEL_TEXT_LIMIT, clean_text
 
-EXCEL_TEXT_LIMIT = 32767
 WIDEST = 80
 
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[object]]]  # name, header, rows
 
 
 def write_sheets(path: Path, sheets: Sequence[Sheet]) -> None:
-    """One workbook, one sheet per ``(name, header, rows)``; strings are typed as text (a leading ``=`` stays text)."""
+    """One workbook at ``path``, one sheet per ``(name, header, rows)``; strings are kept as text (a leading ``=`` too)."""
     workbook = Workbook()
     first = workbook.active
     assert first is not None
@@ -29,21 +28,14 @@ def write_sheets(path: Path, sheets: Sequence[Sheet]) -> None:
         ws = workbook.create_sheet(name)
         widths = [len(h) * 2 + 2 for h in header]
         for c, text in enumerate(header, 1):
-            cell = ws.cell(row=1, column=c, value=text)
-            cell.font = S.BOLD
+            ws.cell(row=1, column=c, value=text).font = S.BOLD
         for r, row in enumerate(rows, 2):
             for c, value in enumerate(row, 1):
-                cell = ws.cell(row=r, column=c)
                 if isinstance(value, str):
-                    text = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_TEXT_LIMIT]
-                    cell.value = text
-                    cell.data_type = "s"  # openpyxl would take a string starting with "=" for a formula
-                    widths[c - 1] = max(widths[c - 1], min(len(text) * 2, WIDEST))
-                else:
-                    cell.value = value
+                    value = clean_text(value)[:EXCEL_TEXT_LIMIT]
+                    widths[c - 1] = max(widths[c - 1], min(len(value) * 2, WIDEST))
+                set_text(ws.cell(row=r, column=c), value)
         for c, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(c)].width = min(width, WIDEST)
         ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    write_atomic(path, buffer.getvalue())
+    path.write_bytes(deterministic_bytes(workbook))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...codes.audit import IMPORT_INCOMPLETE
-from ...findings import Finding
+from ...codes.published import IMPORT_INCOMPLETE
+from ...findings import Finding, errors
 from ...formats import FORMATS
 from ...report import ReadResult
 from .assemble import blank_cells
@@ -64,3 +64,12 @@ def coverage_findings(result: ReadResult) -> list[Finding]:
 def summary_line(result: ReadResult) -> str:
     """``表二 28/28，表三 160/160，表四 15/15``: the cells placed per table, for the import's closing line."""
     return "，".join(f"{c.name} {c.placed}/{c.expected}" for c in coverage(result))
+
+
+def import_json(result: ReadResult) -> dict[str, object]:
+    """What ``import --json`` prints: whether the import is complete, the cells placed per table, every finding."""
+    return {
+        "complete": not errors(result.findings),
+        "tables": [c.as_json() for c in coverage(result)],
+        "findings": [f.model_dump(mode="json") for f in result.findings],
+    }

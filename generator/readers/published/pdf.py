@@ -19,7 +19,7 @@ from .labels import match
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
-MARGIN = 0.1  # page numbers sit in the top or bottom tenth of the page
+MARGIN = 0.15  # page numbers sit in the top or bottom margin (GB/T 9704: 35 mm of 297, set below the text block)
 NO_PAGES = "PDF 文件中没有任何页面"
 NO_TEXT = "PDF 文件中没有任何文字"
 PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
