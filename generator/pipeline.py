@@ -20,7 +20,7 @@ from .report import ReadResult, Report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
-PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
+PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")
 OUTPUT_FORMATS = tuple(RENDERERS)
 DEFAULT_FORMATS = ("txt", "docx", "html")
@@ -111,7 +111,7 @@ def read_input(path: Path) -> ReadResult:
     if not path.exists():
         raise InputError("文件不存在", str(path))
     raise InputError(
-        f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请使用 .xlsx、.yaml，或已发布报告的 .txt、.docx、.html", str(path)
+        f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：请使用 .xlsx、.yaml，或已发布报告的 .txt、.docx、.html、.pdf", str(path)
     )
 
 

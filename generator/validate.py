@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .audit_rules import text_findings
 from .cells import invalid, parse_value, place
 from .codes.registry import Code
 from .codes.validation import (
@@ -52,6 +53,7 @@ def validate(
     check.amounts()
     if previous is not None:
         check.across_years(previous)
+    check.findings += text_findings(report)
     return check.findings
 
 

@@ -110,11 +110,11 @@ def test_directory_without_inputs_exits_2(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_unsupported_suffix_exits_2(runner: CliRunner, tmp_path: Path) -> None:
-    odd = tmp_path / "report.pdf"
-    odd.write_bytes(b"%PDF-1.4")
+    odd = tmp_path / "report.odt"
+    odd.write_bytes(b"PK\x03\x04")
     result = runner.invoke(app, ["check", str(odd)])
     assert result.exit_code == 2
-    assert result.stderr == f"错误：{odd}：不支持的文件类型“.pdf”：请使用 .xlsx、.yaml，或已发布报告的 .txt、.docx、.html\n"
+    assert result.stderr == f"错误：{odd}：不支持的文件类型“.odt”：请使用 .xlsx、.yaml，或已发布报告的 .txt、.docx、.html、.pdf\n"
 
 
 def test_directory_of_inputs_is_expanded(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Finding codes of importing a published report (.txt/.md, .docx, .html); all are warnings to check by eye."""
+"""Finding codes of importing a published report (.txt/.md, .docx, .html, .pdf): warnings to check by eye, one error."""
 
 from __future__ import annotations
 
@@ -97,5 +97,33 @@ IMPORT_VERSION = define(
     "warning",
     "无法从表格标签判断格式版本，按报告年度采用",
     "无法从表格标签判断格式版本，按报告年度采用 {version} 版格式",
+    area=AREA,
+)
+IMPORT_INCOMPLETE = define(
+    "IMPORT-INCOMPLETE",
+    "error",
+    "一张标准表格没有找到，或读取到的单元格不足一半：导入不完整",
+    "{table}（{title}）{detail}，导入不完整，请对照原文核对或改用其他格式的原文",
+    area=AREA,
+)
+IMPORT_TOTAL_BLANK = define(
+    "IMPORT-TOTAL-BLANK",
+    "warning",
+    "发布稿的“总计”列印为空白而同行其他单元格已填：总计导入为空白，按各列相加计算",
+    "{table}有 {count} 行的“总计”列印为空白而同行其他单元格已填：{rows}；总计导入为空白，核对时按各列相加计算",
+    area=AREA,
+)
+IMPORT_FLAT = define(
+    "IMPORT-FLAT",
+    "warning",
+    "发布稿的文字失去了换行和单元格分隔（网页抓取），已按标准标签切分后读取",
+    "文字失去了换行和单元格分隔（常见于网页抓取的文本），已按标准标题和表格标签切分后读取，请核对",
+    area=AREA,
+)
+IMPORT_SPLIT_NARRATIVE = define(
+    "IMPORT-SPLIT-NARRATIVE",
+    "warning",
+    "数字连在一起、该行没有勾稽关系，按正文中提到该行的数字唯一拆分（请核对）",
+    "{where}的数字连在一起（{digits}），该行没有勾稽关系，按正文“{sentence}”中的数字拆分为：{values}，请核对",
     area=AREA,
 )

@@ -1,17 +1,23 @@
-"""Read a published report (.txt/.md, .docx, .html) back into reportgen's Report, with import findings."""
+"""Read a published report (.txt/.md, .docx, .html, .pdf) back into reportgen's Report, with import findings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ...codes.published import IMPORT_FLAT
 from ...errors import InputError
 from ...fileio import decode_text, read_bytes
+from ...findings import Source
 from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
+from .coverage import coverage, coverage_findings, import_json, summary_line
+from .flat import unflatten
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
+MAX_PDF_BYTES = 60 * 1024 * 1024  # embedded fonts and images make PDFs larger than text copies
 EMPTY = "文件为空，没有可导入的内容"
 
 
@@ -22,13 +28,17 @@ def read_published(path: Path) -> ReadResult:
     """
     suffix = path.suffix.lower()
     file = str(path)
-    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES):
-        raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx 或 .html", file)
-    data = read_bytes(path)
+    if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES, *PDF_SUFFIXES):
+        raise InputError(f"不支持的已发布报告类型“{path.suffix or '（无扩展名）'}”：请使用 .txt、.docx、.html 或 .pdf", file)
+    data = read_bytes(path, MAX_PDF_BYTES) if suffix in PDF_SUFFIXES else read_bytes(path)
     if not data.strip():
         raise InputError(EMPTY, file)
     encoding = None
-    if suffix in DOCX_SUFFIXES:
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        doc = read_pdf(data, file)
+    elif suffix in DOCX_SUFFIXES:
         from .docx import read_docx
 
         doc = read_docx(data, file)
@@ -42,9 +52,13 @@ def read_published(path: Path) -> ReadResult:
         text, encoding = decode_text(data, file)
         doc = read_text(text, file)
     ensure_content(doc, EMPTY)
+    flat = unflatten(doc)
     result = assemble(doc)
     result.encoding = encoding
+    if flat:
+        result.findings.insert(0, IMPORT_FLAT(source=Source(file=file)))
+    result.findings += coverage_findings(result)
     return result
 
 
-__all__ = ["blank_cells", "read_published"]
+__all__ = ["blank_cells", "coverage", "import_json", "read_published", "summary_line"]

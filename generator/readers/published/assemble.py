@@ -11,6 +11,7 @@ from ...codes.published import (
     IMPORT_MISSING_PART,
     IMPORT_MISSING_ROW,
     IMPORT_MISSING_TABLE,
+    IMPORT_TOTAL_BLANK,
     IMPORT_TRAILING,
     IMPORT_VERSION,
     IMPORT_YEAR_MISSING,
@@ -64,6 +65,15 @@ def headings(doc: Document, fmt: Format) -> dict[int, int]:
     return found
 
 
+def first_table(doc: Document, version: str) -> int:
+    """Without any part heading, where the tables begin (found by their own labels): what precedes is the title and preface."""
+    grids = [i for i, item in enumerate(doc.items) if isinstance(item, Grid)]
+    lines = [(i, item) for i, item in enumerate(doc.items) if isinstance(item, Line)]
+    spans = regions([line for _, line in lines], version)
+    starts = grids + ([lines[spans[0][0]][0]] if spans else [])
+    return min(starts, default=len(doc.items))
+
+
 def split_part(items: list[Line | Grid], version: str) -> tuple[list[Line], list[Row], list[Line]]:
     """A part's lines before its table, the table rows (from grids and from table lines), and the lines after."""
     before: list[Line] = []
@@ -103,7 +113,7 @@ def assemble(doc: Document) -> ReadResult:
         raise InputError(NOT_A_REPORT, doc.file)
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
-    first = min(heads.values()) if heads else len(doc.items)
+    first = min(heads.values()) if heads else first_table(doc, fmt.version)
     preamble = [x for x in doc.items[:first] if isinstance(x, Line)]
     title, preface_lines = title_lines(preamble)
     agency, year = title_facts(title)
@@ -151,7 +161,7 @@ def assemble(doc: Document) -> ReadResult:
         findings.append(IMPORT_AGENCY_MISSING())
 
     printed, units, row_findings = collect(rows, fmt)
-    reading = read_rows(printed, fmt, units)
+    reading = read_rows(printed, fmt, units, "\n".join(para for paras in texts.values() for para in paras))
     findings += row_findings + reading.findings + table_findings(reading, fmt)
     sources.update(reading.sources)
 
@@ -238,6 +248,11 @@ def table_findings(reading: TableReading, fmt: Format) -> list[Finding]:
                 )
             )
         blanks = [c for c in reading.blanks if c.startswith(table.key + ".")]
+        totals = blank_totals(blanks, reading, fmt)
+        if totals:
+            blanks = [c for c in blanks if c not in totals]
+            rows = "、".join(f"“{fmt.cells()[c].row.label}”" for c in totals[:LIST_LIMIT]) + ("等" if len(totals) > LIST_LIMIT else "")
+            out.append(IMPORT_TOTAL_BLANK(cell=totals[0], related=totals, table=name, count=len(totals), rows=rows))
         if blanks:
             shown = "、".join(cell_name(fmt, c) for c in blanks[:LIST_LIMIT])
             more = f"等 {len(blanks)} 个" if len(blanks) > LIST_LIMIT else ""
@@ -245,9 +260,22 @@ def table_findings(reading: TableReading, fmt: Format) -> list[Finding]:
     return out
 
 
+def blank_totals(blanks: list[str], reading: TableReading, fmt: Format) -> list[str]:
+    """总计 cells printed blank in rows whose other cells are filled: left blank, so the checks add the columns up."""
+    cells = fmt.cells()
+    out: list[str] = []
+    for cell in blanks:
+        spec = cells[cell]
+        if spec.column.total:
+            siblings = [f"{spec.table}.{spec.row.key}.{c.key}" for c in spec.row.columns if c.key != spec.column.key]
+            if any(s in reading.cells for s in siblings):
+                out.append(cell)
+    return out
+
+
 def blank_cells(result: ReadResult) -> list[str]:
     """The cells a published report printed blank (as opposed to 0), from an import's findings."""
-    return [c for f in result.findings if f.code == IMPORT_BLANK.id for c in f.related]
+    return [c for f in result.findings if f.code in (IMPORT_BLANK.id, IMPORT_TOTAL_BLANK.id) for c in f.related]
 
 
 def ensure_content(doc: Document, what: str) -> None:

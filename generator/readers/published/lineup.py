@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,12 +15,14 @@ from ...codes.published import (
     IMPORT_LABEL_FUZZY,
     IMPORT_SPLIT,
     IMPORT_SPLIT_AMBIGUOUS,
+    IMPORT_SPLIT_NARRATIVE,
     IMPORT_SPLIT_NONE,
     IMPORT_UNPLACED,
 )
 from ...formats import Format, SumRule
+from .hints import settle
 from .split import TooMany, splits
-from .tables import BLANK, MAX_CANDIDATES, MAX_JOINT, NA, PrintedRow, TableReading, Token, column_label, describe_row
+from .tables import BLANK, MAX_CANDIDATES, MAX_JOINT, NA, PrintedRow, TableReading, Token, column_label, describe_row, digits
 
 # ---------------------------------------------------------------- lining cells up
 
@@ -59,7 +59,7 @@ class Candidates:
     """The ways a printed row can be lined up with its columns, and how they were found."""
 
     options: list[tuple[Token, ...]]
-    how: str  # exact | removed | inserted | split | none
+    how: str  # exact | removed | inserted | split | narrative | none
     removed: int = 0  # printed positions dropped
     digits: str = ""
 
@@ -84,12 +84,6 @@ def line_up(row: PrintedRow, fmt: Format) -> Candidates:
     if run_together and sum(len(p) for p in pieces) >= n and any(len(p) > 1 for p in pieces):
         return split_row(row, pieces, fmt)
     return insert(stripped, n)
-
-
-def digits(tok: Token) -> str:
-    """The digits a token prints, if it is a plain run of digits (``0000000`` keeps its seven zeros)."""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", tok.text))
-    return text if tok.kind == "num" and text.isdigit() else ""
 
 
 def remove(toks: list[Token], n: int) -> Candidates:
@@ -164,7 +158,7 @@ def totals_first(row: PrintedRow, options: list[tuple[Token, ...]], fmt: Format)
     return top[0] if len(top) == 1 else None
 
 
-def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> TableReading:
+def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str], narrative: str = "") -> TableReading:
     """Place every printed row's cells: unique line-ups directly, the rest jointly by the sum rules, never by a silent guess."""
     out = TableReading(units=dict(units))
     choices: dict[int, Candidates] = {}
@@ -181,6 +175,8 @@ def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> 
             rules = row_rules(fmt, row.cells)
             kept = [o for o in cands.options if all(holds(r, assignment_of(row, o)) is not False for r in rules)]
             cands = Candidates(kept or cands.options, cands.how, cands.removed, cands.digits)
+        if cands.how == "split" and len(cands.options) > 1 and row.row is not None and not row_rules(fmt, row.cells):
+            cands = narrative_split(row, cands, narrative, out)
         choices[i] = cands
         if row.fuzzy is not None:
             out.findings.append(IMPORT_LABEL_FUZZY(cell=row.cells[0], source=row.source, printed=row.label, standard=row.fuzzy.label.text))
@@ -197,6 +193,23 @@ def read_rows(printed: list[PrintedRow], fmt: Format, units: dict[str, str]) -> 
             cands = Candidates([chosen], cands.how, cands.removed, cands.digits)
         place(row, cands, fmt, out, jointly=chosen is not None and len(choices[i].options) > 1)
     return out
+
+
+def narrative_split(row: PrintedRow, cands: Candidates, narrative: str, out: TableReading) -> Candidates:
+    """A row without sum rules split the one way that includes every number the narrative states about it (said, never silent)."""
+    assert row.row is not None
+    found = settle(row.row.label, [[t.text for t in o] for o in cands.options], narrative)
+    if found is None:
+        return cands
+    index, sentence = found
+    option = cands.options[index]
+    values = "、".join(t.text for t in option)
+    out.findings.append(
+        IMPORT_SPLIT_NARRATIVE(
+            cell=row.cells[0], source=row.source, where=describe_row(row), digits=cands.digits, sentence=sentence[:60], values=values
+        )
+    )
+    return Candidates([option], "narrative", digits=cands.digits)
 
 
 def resolve_jointly(

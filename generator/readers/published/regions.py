@@ -14,6 +14,7 @@ SEPARATED = re.compile(r"\t|\|")
 MD_RULE = re.compile(r"^[\s|:\-]+$")
 TRAILING_NUMBERS = re.compile(rf"^(.*?[^\d\s.,/+\-])\s*((?:[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?\s*|/\s*)+)$")
 NUMBER_TOKEN = re.compile(rf"[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?|/")
+THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?: \d{3})*(?:\.\d+)?$|^\S+$")  # "1 000" is one number; "12 30" two cells
 FRAGMENT = 12  # a non-table line this short inside a table is a label broken across lines
 MIN_TABLE_LINES = 3
 
@@ -88,7 +89,7 @@ def split_field(text: str, source: Source) -> list[Field]:
     found = TRAILING_NUMBERS.match(stripped)
     if found and not is_value_text(stripped):
         return [Field(found.group(1), source)] + [Field(t, source) for t in NUMBER_TOKEN.findall(found.group(2))]
-    if stripped and is_value_text(stripped.replace(" ", "")):
+    if stripped and is_value_text(stripped.replace(" ", "")) and THOUSANDS.match(stripped):
         return [Field(stripped.replace(" ", ""), source)]
     tokens = stripped.split()
     if len(tokens) > 1 and all(is_value_text(t) for t in tokens):

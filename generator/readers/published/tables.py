@@ -59,6 +59,12 @@ def token(f: Field, whole_cell: bool = True) -> Token:
     return Token("text", f.text, source=f.source)
 
 
+def digits(tok: Token) -> str:
+    """The digits a token prints, if it is a plain run of digits (``0000000`` keeps its seven zeros)."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", tok.text))
+    return text if tok.kind == "num" and text.isdigit() else ""
+
+
 def is_value_text(text: str) -> bool:
     return token(Field(text, Source())).kind in ("num", "blank", "na")
 
@@ -190,7 +196,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                 pending.tokens = toks
                 pending = None
                 continue
-            if (context == "reviews" or len([t for t in toks if t.kind != "blank"]) >= 10) and "reviews" not in seen:
+            if (context == "reviews" or sum(max(len(digits(t)), 1) for t in toks if t.kind != "blank") >= 10) and "reviews" not in seen:
                 seen.add("reviews")  # table 4 has one data row
                 out.append(PrintedRow("reviews", None, list(review_cells), toks, source, positional=positional))
             continue

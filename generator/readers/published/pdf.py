@@ -1,0 +1,266 @@
+"""A report published as PDF → lines in reading order and tables from their ruling lines (pdfplumber stays in this module)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import InputError
+from ...findings import Source
+from ...formats import FORMATS
+from .items import Document, Field, Grid, Line
+from .labels import match
+
+MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
+MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
+SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
+MARGIN = 0.15  # page numbers sit in the top or bottom margin (GB/T 9704: 35 mm of 297, set below the text block)
+NO_PAGES = "PDF 文件中没有任何页面"
+NO_TEXT = "PDF 文件中没有任何文字"
+PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
+CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+# a gap a PDF shows between Chinese and Latin text (auto-spacing) is layout, not a space the author typed
+SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])")
+SPACE_BEFORE_CJK = re.compile(rf"(?<=[0-9A-Za-z%]) (?=[{CJK}])")
+MIN_TEXT = 20  # fewer printed characters than this (a page number stamped on scans) is no text layer
+KANGXI = re.compile("[\u2f00-\u2fd5]")
+RADICALS = str.maketrans(
+    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳",
+    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟",
+)
+LINE_TOLERANCE = 5.0  # points: a browser sets Latin digits a few points off the Chinese baseline
+EDGE = 2.0  # points: two ruling positions this close are the same
+
+
+@dataclass
+class Placed:
+    """A line or a table on a page, with its vertical position for reading order."""
+
+    top: float
+    item: Line | Grid
+    bottom: float = 0.0
+    edges: tuple[float, ...] = ()  # a table's column edges, to recognise its continuation on the next page
+    size: float = 0.0  # a line's font size
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+def tidy(text: str) -> str:
+    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) read as the characters."""
+    text = KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text).translate(RADICALS)
+    return SPACE_BEFORE_CJK.sub("", SPACE_AFTER_CJK.sub("", text))
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text: wrapped lines joined (Chinese needs no space), layout spaces removed."""
+    return tidy("".join(part.strip() for part in (text or "").splitlines()))
+
+
+def columns_of(table: Any) -> tuple[float, ...]:
+    xs = sorted({round(x, 0) for cell in table.cells for x in (cell[0], cell[2])})
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > EDGE:
+            merged.append(x)
+    return tuple(merged)
+
+
+def is_prose(row: Any, printed: list[str | None], width: float) -> bool:
+    """A row that is one cell across the whole table holding no table label: text boxed in by ruling lines (a heading's
+    underline, a frame around the page), not part of the table."""
+    boxes = [box for box in row.cells if box is not None]
+    if len(boxes) != 1 or boxes[0][2] - boxes[0][0] < width - EDGE * 2:
+        return False
+    text = cell_text(next((t for t in printed if t), ""))
+    return not any(match(text, version) for version in FORMATS)
+
+
+Rows = list[tuple[Any, list[str | None]]]
+
+
+def segments(table: Any) -> list[tuple[Rows, tuple[float, float, float, float]]]:
+    """The table's runs of rows between prose rows (which are left to the text), each with its box."""
+    width = table.bbox[2] - table.bbox[0]
+    out: list[tuple[Rows, tuple[float, float, float, float]]] = []
+    run: Rows = []
+
+    def close() -> None:
+        if run:
+            top = min(box[1] for box in run[0][0].cells if box is not None)
+            bottom = max(box[3] for row, _ in run for box in row.cells if box is not None)
+            out.append((list(run), (table.bbox[0], top, table.bbox[2], bottom)))
+            run.clear()
+
+    for row, printed in zip(table.rows, table.extract(), strict=False):
+        if is_prose(row, printed, width):
+            close()
+        else:
+            run.append((row, printed))
+    close()
+    return out
+
+
+def grid_rows(rows: Rows, file: str, page_no: int) -> list[list[Field]]:
+    """Each row's cells that start in it, in column order; a merged cell appears once, at its top-left position."""
+    out: list[list[Field]] = []
+    for row, printed in rows:
+        fields = [
+            Field(cell_text(text), Source(file=file, line=page_no, column=c + 1))
+            for c, (box, text) in enumerate(zip(row.cells, printed, strict=False))
+            if box is not None
+        ]
+        if fields:
+            out.append(fields)
+    return out
+
+
+def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= EDGE * 2 for x, y in zip(a, b, strict=True))
+
+
+def join_continuation(first: Grid, rest: Grid) -> None:
+    """A table continued on the next page: the header rows it repeats are dropped, its rows appended."""
+    texts = [[f.text for f in row] for row in first.rows]
+    k = 0
+    while k < len(rest.rows) and k < len(texts) and [f.text for f in rest.rows[k]] == texts[k]:
+        k += 1
+    first.rows.extend(rest.rows[k:])
+
+
+def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
+    """One page's tables and text lines (outside the tables), top to bottom."""
+    if len(page.chars) + len(page.rects) + len(page.lines) + len(page.curves) > MAX_OBJECTS_PER_PAGE:
+        raise InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
+    boxes: list[tuple[float, float, float, float]] = []
+    placed: list[Placed] = []
+    for table in page.find_tables():
+        for rows, box in segments(table):
+            boxes.append(box)
+            placed.append(Placed(box[1], Grid(grid_rows(rows, file, page_no), Source(file=file, line=page_no)), box[3], columns_of(table)))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    body = page.filter(outside) if boxes else page
+    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
+        text = tidy(line["text"]).strip()
+        margin = line["bottom"] < page.height * MARGIN or line["top"] > page.height * (1 - MARGIN)
+        if not text or (margin and PAGE_NUMBER.match(text)):  # a page number, not a figure of the report
+            continue
+        sizes = Counter(round(c["size"], 1) for c in line["chars"])
+        placed.append(
+            Placed(
+                line["top"],
+                Line(text, Source(file=file, line=page_no)),
+                line["bottom"],
+                (),
+                sizes.most_common(1)[0][0],
+                line["x0"],
+                line["x1"],
+            )
+        )
+    placed.sort(key=lambda p: p.top)
+    return placed
+
+
+def paragraphs_of(lines: list[Placed], body_size: float, left: float, right: float, indented: bool) -> list[Line]:
+    """Visual lines → one Line per paragraph, blank lines between: a paragraph starts at an indented first line (or, in a
+    document without first-line indents, after a short last line); consecutive title lines (larger type) are one line."""
+    out: list[Line] = []
+    prev: Placed | None = None
+    for p in lines:
+        assert isinstance(p.item, Line)
+        big = p.size > body_size * 1.15
+        same_page = prev is not None and prev.item.source.line == p.item.source.line
+        starts = (
+            prev is None
+            or big != (prev.size > body_size * 1.15)
+            or (big and abs(prev.size - p.size) >= 0.5)
+            or (not big and p.x0 > left + body_size * 0.8)
+            or (not big and not indented and prev.x1 < right - body_size * 1.5)
+            or (same_page and p.top - prev.bottom > max(p.size, prev.size) * 1.2)
+        )
+        if starts:
+            if out:
+                out.append(Line("", p.item.source))
+            out.append(Line(p.item.text, p.item.source))
+        else:
+            out[-1].text += p.item.text
+        prev = p
+    return out
+
+
+def open_pdf(data: bytes, file: str) -> Any:
+    import pdfplumber
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are no concern of the user
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
+        raise InputError(f"无法打开 PDF 文件（{reason(exc)}）", file) from exc
+
+
+def reason(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "文件已加密，需要密码"
+    if "Syntax" in name or "EOF" in name or "NoValidPDF" in name or "Type" in name:
+        return "文件已损坏或不是有效的 PDF"
+    return "文件已损坏或格式不受支持"
+
+
+def read_pdf(data: bytes, file: str) -> Document:
+    """The lines and tables of a PDF report in reading order; a table continued on the next page is joined into one."""
+    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise InputError("这不是 PDF 文件（缺少 %PDF 文件头）", file)
+    pdf = open_pdf(data, file)
+    try:
+        with pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，不像一份年度报告", file)
+            if not pdf.pages:
+                raise InputError(NO_PAGES, file)
+            pages = [page_items(page, file, n) for n, page in enumerate(pdf.pages, 1)]
+            images = sum(len(page.images) for page in pdf.pages)
+    except InputError:
+        raise
+    except Exception as exc:  # a page that pdfminer cannot parse
+        raise InputError(f"无法读取 PDF 内容（{reason(exc)}）", file) from exc
+    lines = [p for page in pages for p in page if isinstance(p.item, Line)]
+    printed = sum(len(p.item.text) for p in lines if isinstance(p.item, Line))
+    if printed < MIN_TEXT and not any(isinstance(p.item, Grid) for page in pages for p in page):
+        raise InputError(SCANNED if images else NO_TEXT, file)
+    body_size = Counter(p.size for p in lines).most_common(1)[0][0] if lines else 0.0
+    body = [p for p in lines if abs(p.size - body_size) < 0.5]
+    left = min((p.x0 for p in body), default=0.0)
+    right = max((p.x1 for p in body), default=0.0)
+    indented = sum(1 for p in body if p.x0 > left + body_size * 0.8) >= max(len(body) // 30, 2)
+    doc = Document(file=file)
+    run: list[Placed] = []
+    open_table: Placed | None = None  # the last table, while nothing but page furniture follows it
+    open_page = -1
+    for n, page in enumerate(pages):
+        for p in page:
+            if isinstance(p.item, Line):
+                open_table = None
+                run.append(p)
+                continue
+            doc.items.extend(paragraphs_of(run, body_size, left, right, indented))
+            run.clear()
+            if open_table is not None and open_page == n - 1 and same_columns(open_table.edges, p.edges):
+                assert isinstance(open_table.item, Grid)
+                join_continuation(open_table.item, p.item)
+            else:
+                doc.items.append(p.item)
+                open_table = p
+            open_page = n
+    doc.items.extend(paragraphs_of(run, body_size, left, right, indented))
+    return doc

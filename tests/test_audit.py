@@ -1,0 +1,196 @@
+"""``reportgen audit``: a folder of published reports → 问题清单, with last year's reports and the evaluators' text checks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from generator.audit import FINDING_HEADER, REPORT_HEADER, agency_key, audit
+from generator.audit_rules import text_findings
+from generator.cli import app
+from generator.readers.yaml_reader import read_yaml
+from generator.render.text import render_text
+from generator.report import Report
+
+from .conftest import SAMPLES
+
+
+def sample(stem: str) -> Report:
+    report = read_yaml(SAMPLES / f"{stem}.yaml").report
+    assert report is not None
+    return report
+
+
+def with_text(report: Report, **parts: str) -> Report:
+    return report.model_copy(update={"text": report.text.model_copy(update=parts)})
+
+
+# ---------------------------------------------------------------- the text checks
+
+
+@pytest.mark.parametrize(
+    ("overview", "flagged"),
+    [
+        ("2024年，本机关坚持以公开为常态。", True),  # last year's opening sentence left in
+        ("2024年度我局认真贯彻落实《条例》。", True),
+        ("截至2024年12月31日，共公开信息100条。", True),
+        ("本年度主动公开信息100条，较2024年增长10%。", False),  # a comparison
+        ("与2024年相比，申请数量有所下降。", False),
+        ("2024年结转的2件申请均已办结。", False),  # a carry-over
+        ("结转的申请将于2026年依法答复。", False),  # a later year
+        ("2025年，本机关坚持以公开为常态。", False),  # the report year itself
+    ],
+)
+def test_year_of_last_report(overview: str, flagged: bool) -> None:
+    report = with_text(sample("example-county-bureau-2021"), overview=overview)  # a 2025 report
+    codes = [f.code for f in text_findings(report)]
+    assert ("AUDIT-YEAR" in codes) is flagged
+
+
+def test_year_message_names_the_words() -> None:
+    report = with_text(sample("example-county-bureau-2021"), overview="工作概况。2024年，本机关坚持以公开为常态。")
+    (finding,) = [f for f in text_findings(report) if f.code == "AUDIT-YEAR"]
+    said = "“一、总体情况”写的是“2024年”，而报告年度是 2025 年（疑似沿用上年报告未改年份）"
+    assert finding.message == said + "：“2024年，本机关坚持以公开为常态。…”"
+    assert (finding.expected, finding.actual) == (2025, 2024)
+
+
+@pytest.mark.parametrize(("problems", "flagged"), [("无", True), ("无。", True), ("暂无。", True), ("一是解读不够。", False)])
+def test_part_five_only_none(problems: str, flagged: bool) -> None:
+    report = with_text(sample("shaoxing-fao-2021"), problems=problems)
+    found = [f for f in text_findings(report) if f.code == "AUDIT-PART-EMPTY"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].message == f"“五、存在的主要问题及改进情况”只写了“{problems}”：第三方评估要求写明存在的主要问题和改进情况"
+
+
+def test_old_notice_cited() -> None:
+    report = sample("shaoxing-fao-2021").model_copy(update={"preface": "本报告根据《条例》和国办公开办函[2019]60号要求编制。"})
+    (finding,) = [f for f in text_findings(report) if f.code == "AUDIT-OLD-NOTICE"]
+    assert finding.message == "2021 年度报告应依据国办公开办函〔2021〕30号编制，正文却引用了国办公开办函〔2019〕60号（沿用了旧模板）"
+    right = report.model_copy(update={"preface": "本报告根据国办公开办函〔2021〕30号编制。"})
+    assert not [f for f in text_findings(right) if f.code == "AUDIT-OLD-NOTICE"]
+
+
+def test_agency_key_ignores_width_and_spaces() -> None:
+    assert agency_key("云溪县 市场监督管理局") == agency_key("云溪县市场监督管理局") == agency_key("云溪县市场监督管理局 ")
+
+
+# ---------------------------------------------------------------- the folder
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """This year's folder (a sub-folder too) and last year's: one agency copied its report, one changed it."""
+    this, last = tmp_path / "2025", tmp_path / "2024"
+    (this / "县直").mkdir(parents=True)
+    last.mkdir()
+    report = sample("example-county-bureau-2021")  # 2025
+    (this / "县直" / "市场监管局.txt").write_text(render_text(report), encoding="utf-8")
+    (last / "市场监管局2024.txt").write_text(render_text(report.model_copy(update={"year": 2024})), encoding="utf-8")
+    other = with_text(
+        sample("shaoxing-fao-2021").model_copy(update={"agency": '=HYPERLINK("http://x")外办', "year": 2025}),
+        overview="2024年，本办坚持以公开为常态，主动公开信息253条。",
+        problems="无",
+    )
+    (this / "外办.txt").write_text(render_text(other), encoding="utf-8")
+    (this / "说明.md").write_text("# 本文件夹收录各单位年度报告\n", encoding="utf-8")
+    return this, last
+
+
+def test_audit_folder(folders: tuple[Path, Path]) -> None:
+    this, last = folders
+    items = audit(this, last)
+    assert [str(i.file.relative_to(this)) for i in items] == ["县直/市场监管局.txt", "外办.txt", "说明.md"]
+    copied = items[0]
+    assert copied.previous == last / "市场监管局2024.txt" and copied.similarity == 1.0
+    assert {f.code for f in copied.findings} >= {"AUDIT-COPIED"}
+    other = {f.code for f in items[1].findings}
+    assert {"AUDIT-YEAR", "AUDIT-PART-EMPTY"} <= other
+    assert [f.code for f in items[2].findings] == ["AUDIT-NOT-REPORT"]
+
+
+def test_audit_writes_xlsx_with_text_never_formulas(folders: tuple[Path, Path], runner: CliRunner, tmp_path: Path) -> None:
+    this, last = folders
+    target = tmp_path / "问题清单.xlsx"
+    result = runner.invoke(app, ["audit", str(this), "-o", str(target), "--previous-dir", str(last)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("✓ 已检查 3 份报告：0 个错误，")
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["问题清单", "报告汇总"]
+    rows = list(book["问题清单"].iter_rows(values_only=True))
+    assert rows[0] == FINDING_HEADER
+    copied = [r for r in rows if r[3] == "AUDIT-COPIED"]
+    assert copied and copied[0][:3] == ("县直/市场监管局.txt", "云溪县市场监督管理局", "2025")
+    assert "与上年报告的相似度为 100%" in copied[0][6]
+    agency_cells = [row[1] for row in book["问题清单"].iter_rows(min_row=2) if row[1].value and str(row[1].value).startswith("=")]
+    assert agency_cells and all(c.data_type == "s" for c in agency_cells)  # stored as text, not run as a formula
+    reports = list(book["报告汇总"].iter_rows(values_only=True))
+    assert reports[0] == REPORT_HEADER
+    first = reports[1]
+    assert first[:7] == ("县直/市场监管局.txt", "云溪县市场监督管理局", 2025, "2021", "2021", "是", "200/200（100%）")
+    assert first[9:] == (str(last / "市场监管局2024.txt"), "100%")
+
+
+def test_audit_csv_and_json(folders: tuple[Path, Path], runner: CliRunner, tmp_path: Path) -> None:
+    this, _ = folders
+    target = tmp_path / "问题清单.csv"
+    result = runner.invoke(app, ["audit", str(this), "-o", str(target), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["summary"]["reports"] == 3 and data["written"] == [str(target), str(tmp_path / "问题清单-报告汇总.csv")]
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert tuple(rows[0]) == FINDING_HEADER
+    assert any(r[1].startswith("'=HYPERLINK") for r in rows[1:])  # a formula-looking name is quoted for Excel
+
+
+def test_audit_bad_arguments(tmp_path: Path, runner: CliRunner) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["audit", str(empty), "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"错误：{empty}：文件夹中没有可检查的报告（")
+    wrong = runner.invoke(app, ["audit", str(empty), "-o", str(tmp_path / "x.docx")])
+    assert wrong.exit_code == 2 and wrong.stderr == f"错误：问题清单应为 .xlsx 或 .csv：{tmp_path / 'x.docx'}\n"
+
+
+def test_audit_seeds(tmp_path: Path, seeds: Path) -> None:
+    items = audit(seeds)
+    assert len(items) == 5 and all(i.report is not None for i in items)
+    assert all(i.report.format == "2019" or i.report.year >= 2021 for i in items if i.report)
+    codes = {f.code for i in items for f in i.findings}
+    assert not codes & {"IMPORT-INCOMPLETE", "AUDIT-UNREADABLE", "AUDIT-YEAR", "AUDIT-OLD-NOTICE"}
+
+
+def test_audit_outputs_all_or_none(folders: tuple[Path, Path], runner: CliRunner, tmp_path: Path) -> None:
+    """The two .csv files are written together: one already there refuses both (before any report is read), --overwrite replaces."""
+    this, _ = folders
+    target = tmp_path / "问题清单.csv"
+    beside = tmp_path / "问题清单-报告汇总.csv"
+    beside.write_text("旧的", encoding="utf-8")
+    refused = runner.invoke(app, ["audit", str(this), "-o", str(target)])
+    assert refused.exit_code == 2
+    assert refused.stderr == f"错误：输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{beside}\n"
+    assert not target.exists() and beside.read_text(encoding="utf-8") == "旧的"
+    replaced = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite"])
+    assert replaced.exit_code == 0
+    assert replaced.stdout.splitlines()[-1].endswith(f"问题清单已写出 {target}、{beside}（已替换原有文件）")
+    assert next(csv.reader(io.StringIO(beside.read_text(encoding="utf-8-sig")))) == list(REPORT_HEADER)
+
+
+def test_audit_never_writes_over_a_report(folders: tuple[Path, Path], runner: CliRunner) -> None:
+    """A 问题清单 left inside the folder is one of its inputs next time: even --overwrite does not replace it."""
+    this, _ = folders
+    target = this / "问题清单.xlsx"
+    assert runner.invoke(app, ["audit", str(this), "-o", str(target)]).exit_code == 0
+    before = target.read_bytes()
+    again = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite"])
+    assert again.exit_code == 2
+    assert again.stderr == f"错误：{target}：输出会覆盖输入文件“{target}”，不会写出：请用 -o 指定其他文件夹或文件名\n"
+    assert target.read_bytes() == before

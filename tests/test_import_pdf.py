@@ -1,0 +1,185 @@
+"""Published reports as PDF: made by LibreOffice from Word and by a browser from HTML, split tables, scans, hostile files."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from PIL import Image
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.errors import InputError
+from generator.readers.published import coverage, read_published
+from generator.readers.published import pdf as pdf_reader
+from generator.readers.yaml_reader import read_yaml
+from generator.render.docx import render_docx
+from generator.render.html import render_html
+from generator.report import Report
+from generator.values import complete
+
+from .conftest import sample_yamls
+from .factories import distinct_report
+
+SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
+
+
+def sample(path: Path) -> Report:
+    report = read_yaml(path).report
+    assert report is not None
+    return report
+
+
+def long_overview(report: Report) -> Report:
+    """A part 一 long enough to push table 3 across a page break (its header rows repeat on the next page)."""
+    text = report.text.model_copy(update={"overview": "\n\n".join([report.text.overview or "本年度工作概况。"] * 4)})
+    return report.model_copy(update={"text": text})
+
+
+def originals() -> dict[str, Report]:
+    out = {p.stem: sample(p) for p in sample_yamls()}
+    out["stress-2021"] = long_overview(out["example-county-bureau-2021"])
+    out["distinct-2019"] = distinct_report("2019")
+    out["distinct-2021"] = distinct_report("2021")
+    return out
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every sample (and a few made-up reports) rendered to .docx, then to PDF in one LibreOffice run."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    work = tmp_path_factory.mktemp("pdf")
+    docs = []
+    for name, report in originals().items():
+        render_docx(report, work / f"{name}.docx")
+        docs.append(str(work / f"{name}.docx"))
+    profile = (work / "profile").as_uri()
+    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(work)]
+    subprocess.run([*command, *docs], check=True, capture_output=True, timeout=600)
+    return {name: work / f"{name}.pdf" for name in originals()}
+
+
+@pytest.fixture(scope="session")
+def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Two samples printed to PDF by a headless browser from reportgen's HTML (another program's layout and fonts)."""
+    browser = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+    if browser is None:
+        pytest.skip("no headless Chromium installed")
+    work = tmp_path_factory.mktemp("browser")
+    out: dict[str, Path] = {}
+    for name in ("liaocheng-fao-2019", "example-county-bureau-2021"):
+        page = work / f"{name}.html"
+        page.write_text(render_html(originals()[name]), encoding="utf-8")
+        target = work / f"{name}.pdf"
+        options = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+        command = [browser, *options, f"--print-to-pdf={target}", page.as_uri()]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+        out[name] = target
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(originals()))
+def test_pdf_round_trip_is_exact(name: str, libreoffice_pdfs: dict[str, Path]) -> None:
+    """build → PDF → import: zero cell differences, no import warning, every table fully placed."""
+    original = originals()[name]
+    result = read_published(libreoffice_pdfs[name])
+    assert result.report is not None
+    want, have = complete(original), complete(result.report)
+    assert [c for c in want if want[c] != have[c]] == []
+    assert result.findings == []
+    assert (result.report.year, result.report.format) == (original.year, original.format)
+    if original.title is None:  # the default title names the agency
+        assert result.report.agency == original.agency
+    assert all(c.placed == c.expected for c in coverage(result))
+
+
+def test_table_split_across_pages_is_joined(libreoffice_pdfs: dict[str, Path]) -> None:
+    """Table 3 runs over a page break with its header rows repeated: read as one table, the repeat dropped."""
+    path = libreoffice_pdfs["stress-2021"]
+    with pdfplumber.open(path) as pdf:
+        pages = [i for i, page in enumerate(pdf.pages) if "申请人情况" in (page.extract_text() or "")]
+    assert len(pages) == 2 and pages[1] == pages[0] + 1  # the header printed again on the next page
+    doc = pdf_reader.read_pdf(path.read_bytes(), str(path))
+    grids = [item for item in doc.items if isinstance(item, pdf_reader.Grid)]
+    heads = [sum(1 for row in g.rows for f in row if f.text == "申请人情况") for g in grids]
+    assert heads.count(1) == 1 and sum(heads) == 1  # one table 3, its header once
+    result = read_published(path)
+    assert result.report is not None and result.findings == []
+
+
+@pytest.mark.parametrize("name", ["liaocheng-fao-2019", "example-county-bureau-2021"])
+def test_browser_pdf(name: str, browser_pdfs: dict[str, Path]) -> None:
+    """A PDF printed by a browser (Latin digits set off the baseline, radical glyphs, heading rules) imports exactly."""
+    original = originals()[name]
+    result = read_published(browser_pdfs[name])
+    assert result.report is not None
+    want, have = complete(original), complete(result.report)
+    assert [c for c in want if want[c] != have[c]] == []
+    assert result.findings == []
+    assert result.report.year == original.year
+    if original.title is None:
+        assert result.report.agency == original.agency
+
+
+def image_only_pdf(source: Path, target: Path) -> None:
+    """A scan: the first page rasterised (pdftoppm) and wrapped into a PDF that has no text at all."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler) is not installed")
+    png = subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(source)], check=True, capture_output=True).stdout
+    Image.open(io.BytesIO(png)).convert("RGB").save(target, "PDF")
+
+
+def test_scanned_pdf_exits_2(libreoffice_pdfs: dict[str, Path], tmp_path: Path, runner: CliRunner) -> None:
+    scan = tmp_path / "scan.pdf"
+    image_only_pdf(libreoffice_pdfs["liaocheng-fao-2019"], scan)
+    with pytest.raises(InputError) as info:
+        read_published(scan)
+    assert info.value.message == SCANNED
+    for command in (["import", str(scan), "-o", str(tmp_path / "x.yaml")], ["check", str(scan)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert result.stderr == f"错误：{scan}：{SCANNED}\n"
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_too_many_pages_refused(libreoffice_pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    path = libreoffice_pdfs["example-county-bureau-2021"]
+    with pytest.raises(InputError) as info:
+        read_published(path)
+    assert info.value.message.endswith("超过上限 2 页，不像一份年度报告")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF", "PDF 文件中没有任何页面"),
+        (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或格式不受支持）"),
+        (b"GIF89a not a pdf at all", "这不是 PDF 文件（缺少 %PDF 文件头）"),
+    ],
+)
+def test_damaged_pdf_is_one_chinese_line(data: bytes, message: str, tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data)
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{path}：{message}\n"
+
+
+def test_truncated_real_pdf(libreoffice_pdfs: dict[str, Path], tmp_path: Path) -> None:
+    """A download cut off half-way: refused with a Chinese reason, never a traceback."""
+    data = libreoffice_pdfs["zhoushan-fao-2019"].read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    try:
+        result = read_published(path)
+    except InputError as exc:
+        assert "PDF" in exc.message or "扫描件" in exc.message
+    else:  # pdfminer may recover the first pages: then the missing tables make it an incomplete import
+        assert any(f.severity == "error" for f in result.findings)
