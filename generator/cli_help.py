@@ -20,4 +20,5 @@ TOP_HELP = (
     "  schema    输出 YAML 输入文件的 JSON Schema（可用于编辑器自动补全与校验）。\n"
     "  template  生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。\n"
     "  import    把已发布的报告读回为 reportgen 的输入格式（YAML 或 Excel）。\n"
+    "  audit     逐份检查一个文件夹中已发布的报告，写出问题清单（每个问题一行）和报告汇总。\n"
 )

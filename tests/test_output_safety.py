@@ -211,11 +211,11 @@ def test_disk_full_halfway_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     """The .txt is staged, then the disk fills while the .docx is written: neither is left."""
     import generator.render.docx as docx
 
-    def full(document: object, target: Path) -> None:
-        target.write_bytes(b"PK partial")
+    def full(target: Path, data: bytes) -> None:
+        target.write_bytes(data[:10])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(docx, "save_reproducibly", full)
+    monkeypatch.setattr(docx, "write_atomic", full)
     out = tmp_path / "out"
     out.mkdir()
     result = invoke("build", EXAMPLE, "-o", out, "-f", "txt,docx,html")
