@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -127,10 +128,7 @@ def check(paths: Sequence[Path], previous: Path | None = None, progress: Progres
     prev = read_previous(previous)
     files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
     outcome = Outcome()
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), path)
-        outcome.files.append(check_one(path, prev)[1])
+    outcome.files.extend(fo for _, fo in check_many(files, prev, progress=progress))
     return outcome
 
 
@@ -202,20 +200,81 @@ def build(
 ) -> Outcome:
     """``reportgen build``: validate each input and render those without errors."""
     prev = read_previous(previous)
+    from .parallel import pmap
+
+    warm_up()
     outcome = Outcome()
     files = expand_inputs(paths)
     stems = output_stems(files)
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), path)
-        result, file_outcome = check_one(path, prev)
-        outcome.files.append(file_outcome)
-        if result is None or result.report is None or file_outcome.failed:
-            continue
-        try:
-            written = render(result.report, out_dir, stems[path], formats, reference_doc=reference_doc, timestamp=timestamp)
-        except InputError as exc:
-            file_outcome.unreadable = str(exc)
-            continue
-        file_outcome.written = [str(p) for p in written]
+    tasks = [_BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp) for path in files]
+    for done in pmap(_build_task, tasks, progress=_per_path(progress)):
+        outcome.files.append(done.result if done.result is not None else timed_out(done.item.path))
     return outcome
+
+
+# ---------------------------------------------------------------- many inputs on every core
+
+
+def _per_path(progress: Progress | None) -> Callable[[int, int, _Task], None] | None:
+    return None if progress is None else lambda i, n, task: progress(i, n, task.path)
+
+
+def timed_out(path: Path) -> FileOutcome:
+    """The outcome of an input that was given up after the time limit."""
+    from .codes.collect import INPUT_TIMEOUT
+    from .parallel import DEFAULT_TIME_LIMIT
+
+    finding = INPUT_TIMEOUT(source=Source(file=str(path)), seconds=int(DEFAULT_TIME_LIMIT))
+    return FileOutcome(file=str(path), findings=[finding])
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: Path
+    previous: Report | None
+
+
+@dataclass(frozen=True)
+class _BuildTask(_Task):
+    out_dir: Path
+    stem: str
+    formats: tuple[str, ...]
+    reference_doc: Path | None
+    timestamp: dt.datetime | None
+
+
+def _check_task(task: _Task) -> tuple[ReadResult | None, FileOutcome]:
+    return check_one(task.path, task.previous)
+
+
+def _build_task(task: _BuildTask) -> FileOutcome:
+    result, file_outcome = check_one(task.path, task.previous)
+    if result is None or result.report is None or file_outcome.failed:
+        return file_outcome
+    try:
+        written = render(result.report, task.out_dir, task.stem, task.formats, reference_doc=task.reference_doc, timestamp=task.timestamp)
+    except InputError as exc:
+        file_outcome.unreadable = str(exc)
+        return file_outcome
+    file_outcome.written = [str(p) for p in written]
+    return file_outcome
+
+
+def warm_up() -> None:
+    """Import what reading, checking and rendering need, so that forked workers start with it loaded."""
+    from .readers import xlsx_reader, yaml_reader  # noqa: F401
+    from .render import docx, html, text  # noqa: F401
+    from .validate import validate  # noqa: F401
+
+
+def check_many(
+    files: Sequence[Path], previous: Report | None = None, progress: Progress | None = None
+) -> list[tuple[ReadResult | None, FileOutcome]]:
+    """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT."""
+    from .parallel import pmap
+
+    warm_up()
+    out: list[tuple[ReadResult | None, FileOutcome]] = []
+    for done in pmap(_check_task, [_Task(p, previous) for p in files], progress=_per_path(progress)):
+        out.append(done.result if done.result is not None else (None, timed_out(done.item.path)))
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .common import rules_for
-from .model import CarryRule, Cell, Column, Format, Grid, GridCell, Part, Row, SumRule, Table
+from .model import CarryRule, Cell, Column, Figure, Format, Grid, GridCell, Part, Row, SumRule, Table
 from .v2019 import FORMAT as V2019
 from .v2021 import FORMAT as V2021
 
@@ -41,6 +41,7 @@ __all__ = [
     "CarryRule",
     "Cell",
     "Column",
+    "Figure",
     "Format",
     "Grid",
     "GridCell",

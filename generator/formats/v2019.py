@@ -7,6 +7,8 @@ from .common import (
     Block,
     applications_table,
     block_table,
+    draft_figures,
+    key_figures,
     leaf,
     narrative_figures,
     parts,
@@ -90,4 +92,6 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    key_figures=key_figures(),
+    draft_figures=draft_figures(APPLICATIONS),
 )

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
 }
 
 INFO_FEES = "info_fees"
+SOURCES = "sources"  # an aggregate lists the units it sums here; not part of the report
 CONTACT = "contact"
 TEXT = "text"
 STR = "tag:yaml.org,2002:str"
@@ -283,7 +284,7 @@ class _Reader:
             known = "、".join(f"“{v}”" for v in FORMATS)
             self.add(FORMAT_UNKNOWN, f"未知的格式版本“{version}”：应为{known}；以下按{self.fmt.version}年格式检查", top["format"][1])
         fmt = self.fmt
-        allowed = [*META_KEYS, *(t.key for t in fmt.tables), *([INFO_FEES] if fmt.fee_sentence else [])]
+        allowed = [*META_KEYS, *(t.key for t in fmt.tables), *([INFO_FEES] if fmt.fee_sentence else []), SOURCES]
         self.check_keys(top, allowed, "")
 
         agency = self.string(top, "agency", "agency")

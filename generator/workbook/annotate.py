@@ -35,8 +35,8 @@ def annotated_path(path: Path) -> Path:
     return candidate
 
 
-def annotate(path: Path, findings: Sequence[Finding]) -> Path:
-    """Write the annotated copy of ``path`` and return its path; the input is never modified."""
+def annotate(path: Path, findings: Sequence[Finding], target: Path | None = None) -> Path:
+    """Write the annotated copy of ``path`` (beside it, or to ``target``) and return its path; the input is never modified."""
     file = str(path)
     data = read_bytes(path)
     archive = inspect_archive(data, file)
@@ -50,7 +50,7 @@ def annotate(path: Path, findings: Sequence[Finding]) -> Path:
         raise InputError(f"无法打开工作簿以生成标注副本（{type(exc).__name__}）", file) from exc
     marked = _mark_cells(workbook, findings)
     _results_sheet(workbook, findings, marked)
-    target = annotated_path(path)
+    target = target or annotated_path(path)
     out = io.BytesIO()
     workbook.save(out)
     write_atomic(target, out.getvalue())

@@ -45,6 +45,7 @@ def write_template(
     agency: str = "",
     previous: Report | None = None,
     report: Report | None = None,
+    appendix: tuple[str, Sequence[str], Sequence[Sequence[object]]] | None = None,
 ) -> None:
     """Write the workbook for ``version``/``year`` to ``path`` (atomically).
 
@@ -56,7 +57,22 @@ def write_template(
     fmt = FORMATS[version]
     values = _values(fmt, year, agency, previous, report)
     workbook = _build(fmt, values, report)
+    if appendix is not None:
+        _appendix(workbook.create_sheet(appendix[0]), appendix[1], appendix[2])
     write_atomic(path, _deterministic(workbook))
+
+
+def _appendix(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """An extra sheet of rows (e.g. 汇总来源); text stays text, never a formula."""
+    for r, row in enumerate([header, *rows], 1):
+        for c, value in enumerate(row, 1):
+            cell = ws.cell(r, c)
+            cell.value = _clean(value) if isinstance(value, str) else value  # type: ignore[assignment]
+            if isinstance(value, str):
+                cell.data_type = "s"
+            if r == 1:
+                cell.font = S.BOLD
+        ws.column_dimensions[L.column_letter(1)].width = 36
 
 
 # ---------------------------------------------------------------- what goes into the cells
@@ -501,6 +517,9 @@ def _deterministic(workbook: Workbook) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, core if info.filename == CORE_PROPERTIES else source.read(info.filename))
     return out.getvalue()
+
+
+deterministic_bytes = _deterministic  # public name for other writers of reproducible workbooks
 
 
 def _timestamp() -> dt.datetime:
