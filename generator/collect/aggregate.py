@@ -170,8 +170,11 @@ def write_aggregate(result: Aggregation, target: Path) -> None:
 
     from ..fileio import write_atomic
     from ..readers.yaml_reader import SOURCES, dump_yaml
-    from ..values import display
 
-    listed = [{k: (display(v) if isinstance(v, Decimal) else v) for k, v in zip(header, row, strict=True)} for row in rows]
+    listed = [{k: (_plain(v) if isinstance(v, Decimal) else v) for k, v in zip(header, row, strict=True)} for row in rows]
     tail = yaml.safe_dump({SOURCES: listed}, allow_unicode=True, sort_keys=False, width=1000)
     write_atomic(target, dump_yaml(report).rstrip("\n") + "\n\n# 汇总来源：本报告各项数字由以下单位的报告逐格相加而成\n" + tail)
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -29,7 +29,7 @@ class Drafted:
 
     @property
     def exit_code(self) -> int:
-        return 1 if any(f.severity == "error" for f in self.findings) else 0
+        return 0 if self.written is not None else 1
 
 
 def figures(report: Report, fmt: Format) -> dict[str, dict[str, str]]:
@@ -87,7 +87,7 @@ def draft_report(report: Report) -> Drafted:
 
 
 def draft(source: Path, target: Path) -> Drafted:
-    """Read ``source``, draft its empty parts, and write the result to ``target`` (.yaml or .xlsx); refuses inputs with errors."""
+    """Read ``source``, draft its empty parts, and write the result to ``target`` (.yaml or .xlsx); refuses tables with errors."""
     from ..errors import InputError
     from ..fileio import write_atomic
     from ..pipeline import check_one
@@ -97,7 +97,7 @@ def draft(source: Path, target: Path) -> Drafted:
     result, outcome = check_one(source)
     if outcome.unreadable or result is None or result.report is None:
         raise InputError((outcome.unreadable or "无法读取").removeprefix(f"{source}："), str(source))
-    if outcome.failed:
+    if any(f.severity == "error" and f.cell for f in outcome.findings):  # the tables are wrong: sentences from them would be too
         return Drafted(findings=outcome.findings)
     out = draft_report(result.report)
     out.findings = outcome.findings
