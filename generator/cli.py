@@ -174,8 +174,12 @@ def template(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（默认上一年）")] = None,
     version: Annotated[str | None, typer.Option("--format", help="格式版本：2019 或 2021（默认按年度）")] = None,
     agency: Annotated[str, typer.Option("--agency", help="机关名称")] = "",
-    from_: Annotated[Path | None, typer.Option("--from", help="上年的输入文件（用 --roster 时为上年汇总目录），用于预填上年结转等数据")] = None,
-    roster: Annotated[Path | None, typer.Option("--roster", help="名单（.xlsx 或 .csv）：为名单中每个单位各生成一份模板，-o 为输出目录")] = None,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="上年的输入文件（用 --roster 时为上年汇总目录），用于预填上年结转等数据")
+    ] = None,
+    roster: Annotated[
+        Path | None, typer.Option("--roster", help="名单（.xlsx 或 .csv）：为名单中每个单位各生成一份模板，-o 为输出目录")
+    ] = None,
 ) -> None:
     """生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。
 
@@ -340,7 +344,10 @@ def aggregate_(
     for finding in result.findings:
         typer.echo(finding.line(), err=True)
     if result.report is None:
-        typer.echo("✗ 未汇总：" + ("有输入无法读取" if result.unreadable else "没有符合条件的输入" if not result.included else "以上输入有问题"), err=True)
+        typer.echo(
+            "✗ 未汇总：" + ("有输入无法读取" if result.unreadable else "没有符合条件的输入" if not result.included else "以上输入有问题"),
+            err=True,
+        )
         raise typer.Exit(result.exit_code or 1)
     _run(lambda: write_aggregate(result, output))
     typer.echo(f"✓ 已汇总 {len(result.included)} 份报告 → {output}（填写第一、五部分文字后可用 reportgen check 检查）")
@@ -372,7 +379,10 @@ def draft_(
     heading = {p.key: p.heading for p in parts if p.key in PART_KEYS}
     if result.kept:
         typer.echo("已有文字，未改动：" + "、".join(heading[k] for k in result.kept))
-    typer.echo(f"✓ 已起草 {len(result.drafted)} 个部分 → {output}" + ("：" + "、".join(heading[k] for k in result.drafted) if result.drafted else ""))
+    typer.echo(
+        f"✓ 已起草 {len(result.drafted)} 个部分 → {output}"
+        + ("：" + "、".join(heading[k] for k in result.drafted) if result.drafted else "")
+    )
 
 
 class _Bar:

@@ -121,6 +121,7 @@ def _pooled(
                     for j in list(pending):
                         pending[j] = finished.get(j) or current.apply_async(func, (items[j],))
                     break
+        assert current is not None
         current.close()
         current.join()
         current = None

@@ -101,14 +101,14 @@ def broken(report: Report) -> Report:
 
 def write_samples(folder: Path) -> list[Path]:
     """Write the roster and the inbox into ``folder``; returns the files written."""
+    from openpyxl import Workbook
+
     from generator.collect.draft import draft_report
     from generator.collect.roster import COLUMNS, SHEET
     from generator.collect.sheets import put_row, save
     from generator.fileio import write_atomic
     from generator.readers.yaml_reader import dump_yaml
     from generator.workbook import write_template
-
-    from openpyxl import Workbook
 
     written: list[Path] = []
     workbook = Workbook()

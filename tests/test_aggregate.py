@@ -63,7 +63,10 @@ def test_roster_template_round_trips_and_xlsx_roster(tmp_path: Path) -> None:
     ws.append([None, None, None])
     ws.append(["x", 12345, "乡镇"])
     wb.save(tmp_path / "r.xlsx")
-    assert [(u.name, u.category, u.note) for u in read_roster(tmp_path / "r.xlsx").units] == [("云溪县教育局", "部门", ""), ("12345", "乡镇", "x")]
+    assert [(u.name, u.category, u.note) for u in read_roster(tmp_path / "r.xlsx").units] == [
+        ("云溪县教育局", "部门", ""),
+        ("12345", "乡镇", "x"),
+    ]
 
 
 # ---------------------------------------------------------------- distribute
@@ -94,7 +97,10 @@ def test_aggregate_2021_sums_every_cell(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.report is not None
     for cell in ("applications.new.natural", "reviews.reconsideration.upheld", "proactive.licensing.decisions"):
         assert result.report.cells[cell] == a.cells[cell] + b.cells[cell]  # type: ignore[operator]
-    assert result.report.cells["proactive.admin_fees.amount"] == a.cells["proactive.admin_fees.amount"] + b.cells["proactive.admin_fees.amount"]  # type: ignore[operator]
+    assert (
+        result.report.cells["proactive.admin_fees.amount"]
+        == a.cells["proactive.admin_fees.amount"] + b.cells["proactive.admin_fees.amount"]
+    )  # type: ignore[operator]
     out = tmp_path / "本级.xlsx"
     write_aggregate(result, out)
     back = read_input(out)
@@ -175,7 +181,8 @@ def test_children_reconcile_with_a_planted_difference(tmp_path: Path) -> None:
     assert (first.expected, first.actual) == (expected, expected + 5)
     natural = a.cells["applications.new.natural"], b.cells["applications.new.natural"]
     assert first.message == (
-        f"表三“一、本年新收政府信息公开申请数量”行“自然人”列：本级为 {expected + 5}，下级合计为 {expected}（甲局 {natural[0]}、乙局 {natural[1]}）"
+        f"表三“一、本年新收政府信息公开申请数量”行“自然人”列：本级为 {expected + 5}，"
+        f"下级合计为 {expected}（甲局 {natural[0]}、乙局 {natural[1]}）"
     )
     assert outcome.exit_code == 1
 

@@ -183,7 +183,7 @@ def test_near_name_matches_with_a_warning(tmp_path: Path) -> None:
 
 def test_text_from_inputs_is_never_a_formula(tmp_path: Path) -> None:
     box = tmp_path / "in"
-    name = "=HYPERLINK(\"http://x\",\"点我\")"
+    name = '=HYPERLINK("http://x","点我")'
     write_report(box / "a.yaml", unit_report(name, 1))
     write_report(box / "b.yaml", unit_report("@SUM(1)", 2))
     roster = roster_csv(tmp_path / "r.csv", [("-2+3", "部门")])

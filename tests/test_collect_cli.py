@@ -104,7 +104,8 @@ def test_aggregate_and_check_children(runner: CliRunner, tmp_path: Path) -> None
     result = runner.invoke(app, ["draft", str(out), "-o", str(drafted)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"✓ 已起草 3 个部分 → {drafted}：二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议、行政诉讼情况\n"
+        f"✓ 已起草 3 个部分 → {drafted}：二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
     )
     bad = runner.invoke(
         app,

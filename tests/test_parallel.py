@@ -65,9 +65,9 @@ def test_build_and_check_over_many_inputs_match_the_serial_run(tmp_path: Path, m
     monkeypatch.setenv("REPORTGEN_WORKERS", "1")
     serial = build(inputs, tmp_path / "serial", ["txt", "html"])
     assert [f.file for f in pooled.files] == [str(p) for p in inputs]
-    assert pooled.model_dump() == serial.model_dump().copy() | {"files": [
-        fo | {"written": [w.replace("serial", "pool") for w in fo["written"]]} for fo in serial.model_dump()["files"]
-    ]}
+    assert pooled.model_dump() == serial.model_dump().copy() | {
+        "files": [fo | {"written": [w.replace("serial", "pool") for w in fo["written"]]} for fo in serial.model_dump()["files"]]
+    }
     for f in (tmp_path / "serial").iterdir():
         assert (tmp_path / "pool" / f.name).read_bytes() == f.read_bytes()
     assert pooled_check.model_dump() == check(inputs).model_dump()

@@ -7,12 +7,14 @@ from .registry import define
 AREA = "collect"
 
 INPUT_TIMEOUT = define(
-    "INPUT-TIMEOUT", "error", "处理一个输入文件超过时间上限，已放弃该文件", "处理该文件超过 {seconds} 秒仍未完成，已放弃；请检查文件是否异常", area=AREA
+    "INPUT-TIMEOUT",
+    "error",
+    "处理一个输入文件超过时间上限，已放弃该文件",
+    "处理该文件超过 {seconds} 秒仍未完成，已放弃；请检查文件是否异常",
+    area=AREA,
 )
 ROSTER_NAME_EMPTY = define("ROSTER-NAME-EMPTY", "error", "名单中某行的单位名称为空", "单位名称为空", area=AREA)
-ROSTER_NAME_DUPLICATE = define(
-    "ROSTER-NAME-DUPLICATE", "error", "名单中单位名称重复", "单位名称“{name}”与第{first}行重复", area=AREA
-)
+ROSTER_NAME_DUPLICATE = define("ROSTER-NAME-DUPLICATE", "error", "名单中单位名称重复", "单位名称“{name}”与第{first}行重复", area=AREA)
 COLLECT_NEAR_MATCH = define(
     "COLLECT-NEAR-MATCH",
     "warning",

@@ -82,7 +82,9 @@ def aggregate(
             result.findings.append(AGGREGATE_INPUT_ERRORS(source=source, count=received.errors))
         for what, expected, actual in (("报告年度", first.year, report.year), ("格式版本", first.spec.version, report.spec.version)):
             if actual != expected:
-                result.findings.append(AGGREGATE_MISMATCH(source=source, what=what, expected=expected, actual=actual, wanted=expected, found=actual))
+                result.findings.append(
+                    AGGREGATE_MISMATCH(source=source, what=what, expected=expected, actual=actual, wanted=expected, found=actual)
+                )
     if not result.findings:
         result.report = summed([cast(Report, r.report) for r in result.included], agency)
     return result
@@ -164,7 +166,9 @@ def write_aggregate(result: Aggregation, target: Path) -> None:
     if target.suffix.lower() == ".xlsx":
         from ..workbook import write_template
 
-        write_template(target, version=report.format, year=report.year, agency=report.agency, report=report, appendix=(SOURCES_SHEET, header, rows))
+        write_template(
+            target, version=report.format, year=report.year, agency=report.agency, report=report, appendix=(SOURCES_SHEET, header, rows)
+        )
         return
     import yaml
 

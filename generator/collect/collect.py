@@ -97,9 +97,11 @@ class Collection:
     def counts(self) -> dict[str, int]:
         on_roster = [e for e in self.entries if e.unit is not None]
         counts = Counter(e.state for e in on_roster)
-        return {"应交": len(on_roster), "已交": len(on_roster) - counts[MISSING], **{s: counts[s] for s in STATES if s != NOT_ON_ROSTER}} | {
-            NOT_ON_ROSTER: sum(e.state == NOT_ON_ROSTER for e in self.entries)
-        }
+        return {
+            "应交": len(on_roster),
+            "已交": len(on_roster) - counts[MISSING],
+            **{s: counts[s] for s in STATES if s != NOT_ON_ROSTER},
+        } | {NOT_ON_ROSTER: sum(e.state == NOT_ON_ROSTER for e in self.entries)}
 
     def summary(self) -> str:
         """``应交 12，已交 11，通过 8，…``: the states that occur, in a fixed order."""
@@ -232,7 +234,9 @@ def unit_entry(
         return entry
     entry.findings = ([warning] if warning else []) + used.findings + cross_year(used, unit, previous)
     if year is not None and used.report.year != year:
-        entry.findings.insert(0, COLLECT_YEAR(source=Source(file=str(used.path)), expected=year, actual=used.report.year, wanted=year, found=used.report.year))
+        entry.findings.insert(
+            0, COLLECT_YEAR(source=Source(file=str(used.path)), expected=year, actual=used.report.year, wanted=year, found=used.report.year)
+        )
         entry.state = WRONG_YEAR
     else:
         entry.state = ERRORS if entry.errors else WARNINGS if entry.warnings else PASSED

@@ -35,9 +35,7 @@ class Drafted:
 def figures(report: Report, fmt: Format) -> dict[str, dict[str, str]]:
     """Each declared draft figure's label and value (as printed), by key."""
     values = complete(report, fmt)
-    return {
-        f.key: {"label": f.label, "value": display(sum((number(values.get(c)) for c in f.cells), 0))} for f in fmt.draft_figures
-    }
+    return {f.key: {"label": f.label, "value": display(sum((number(values.get(c)) for c in f.cells), 0))} for f in fmt.draft_figures}
 
 
 def proactive_blocks(report: Report, fmt: Format) -> list[dict[str, Any]]:

@@ -54,7 +54,13 @@ def reconcile(parent: Report, children: Sequence[tuple[str, Report]], sources: d
             source = sources.get(cell_id) or Source(file=file)
             findings.append(
                 CHILDREN_SUM(
-                    cell=cell_id, source=source, expected=expected, actual=actual, place=place(cell), values=describe(values), **_shown(actual, expected)
+                    cell=cell_id,
+                    source=source,
+                    expected=expected,
+                    actual=actual,
+                    place=place(cell),
+                    values=describe(values),
+                    **_shown(actual, expected),
                 )
             )
     findings += _fees(parent, reports, file)

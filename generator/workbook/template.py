@@ -67,7 +67,7 @@ def _appendix(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[obje
     for r, row in enumerate([header, *rows], 1):
         for c, value in enumerate(row, 1):
             cell = ws.cell(r, c)
-            cell.value = _clean(value) if isinstance(value, str) else value  # type: ignore[assignment]
+            cell.value = _clean(value) if isinstance(value, str) else value
             if isinstance(value, str):
                 cell.data_type = "s"
             if r == 1:
