@@ -47,32 +47,36 @@ def make_units(folder: Path, count: int) -> Path:
     return roster
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in bytes."""
-    total, stack = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident memory of ``pid`` and all its descendants, in bytes: the sum of RSS, and of PSS (shared pages split)."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/status", encoding="ascii") as status:
-                total += next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:")), 0)
+                rss += next((int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as rollup:
+                pss += next((int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:")), 0)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as children:
                     stack += [int(c) for c in children.read().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
-    """Wall seconds, peak tree RSS in bytes and the exit code of ``cmd``."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, tuple[int, int], int]:
+    """Wall seconds, peak tree memory (RSS sum, PSS sum) in bytes and the exit code of ``cmd``."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    peak = 0
+    peak = (0, 0)
 
     def watch() -> None:
         nonlocal peak
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
             time.sleep(0.05)
 
     watcher = threading.Thread(target=watch)
@@ -100,12 +104,15 @@ def bench_collect(units: int, runs: int) -> None:
                 [*reportgen(), "collect", str(Path(tmp) / "收件箱"), "--roster", str(roster), "-o", str(out), "--build"]
             )
             built = len(list((out / "报告").glob("*.docx")))
-            print(f"  run {run + 1}: {wall:.1f} s, peak {peak / 2**20:.0f} MB, exit {code}, {built} reports")
+            rss_mb, pss_mb = (m / 2**20 for m in peak)
+            print(f"  run {run + 1}: {wall:.1f} s, peak RSS {rss_mb:.0f} MB, PSS {pss_mb:.0f} MB, exit {code}, {built} reports")
             walls.append(wall)
             peaks.append(peak)
+        rss, pss = [p[0] for p in peaks], [p[1] for p in peaks]
         print(
-            f"collect --build, {units} units: median {statistics.median(walls):.1f} s (min {min(walls):.1f}, max {max(walls):.1f}), "
-            f"peak memory median {statistics.median(peaks) / 2**20:.0f} MB (max {max(peaks) / 2**20:.0f} MB)"
+            f"collect --build, {units} units: median {statistics.median(walls):.1f} s (min {min(walls):.1f}, max {max(walls):.1f}); "
+            f"peak memory of the process tree, median: RSS sum {statistics.median(rss) / 2**20:.0f} MB (max {max(rss) / 2**20:.0f}), "
+            f"PSS sum {statistics.median(pss) / 2**20:.0f} MB (max {max(pss) / 2**20:.0f})"
         )
 
 

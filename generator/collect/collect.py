@@ -159,7 +159,7 @@ def collect(
     if roster.findings:
         raise InputError("名单有错误，请先改正：" + "；".join(f.line() for f in roster.findings), roster.file)
     found = scan(inbox, skip=[out_dir])
-    received = receive_all(found.files, progress=progress)
+    received = receive_all(found.files, progress=progress, keep_sources=previous_dir is not None)
     previous = last_year(previous_dir, skip=[out_dir, inbox]) if previous_dir is not None else {}
     chosen_year = year if year is not None else common_year(received)
     collection = Collection(chosen_year, year is None, roster, locks=found.locks, files=len(found.files))

@@ -70,8 +70,11 @@ def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
     return out
 
 
-def receive(path: Path) -> Received:
-    """Read and check one file; never raises (an unreadable file carries its Chinese reason)."""
+def receive(path: Path, keep_sources: bool = False) -> Received:
+    """Read and check one file; never raises (an unreadable file carries its Chinese reason).
+
+    The cell locations (``sources``) are kept only when asked for: they are most of a report's size.
+    """
     from ..fileio import read_bytes
     from ..pipeline import check_one
 
@@ -86,21 +89,27 @@ def receive(path: Path) -> Received:
         received.unreadable = (outcome.unreadable or "无法读取").removeprefix(f"{path}：")
         return received
     received.report = result.report
-    received.sources = result.sources
+    if keep_sources:
+        received.sources = result.sources
     received.findings = outcome.findings
     return received
 
 
-def receive_all(paths: Sequence[Path], progress: Progress | None = None) -> list[Received]:
+def _receive(task: tuple[Path, bool]) -> Received:
+    return receive(*task)
+
+
+def receive_all(paths: Sequence[Path], progress: Progress | None = None, *, keep_sources: bool = False) -> list[Received]:
     """``receive`` for every path on every core, in order; a file over the time limit is unreadable."""
     from ..parallel import DEFAULT_TIME_LIMIT, pmap
     from ..pipeline import warm_up
 
     warm_up()
     out: list[Received] = []
-    for done in pmap(receive, list(paths), progress=progress):
+    per_path = None if progress is None else lambda i, n, task: progress(i, n, task[0])
+    for done in pmap(_receive, [(p, keep_sources) for p in paths], progress=per_path):
         if done.result is None:
-            out.append(Received(done.item, unreadable=f"处理超过 {int(DEFAULT_TIME_LIMIT)} 秒仍未完成，已放弃"))
+            out.append(Received(done.item[0], unreadable=f"处理超过 {int(DEFAULT_TIME_LIMIT)} 秒仍未完成，已放弃"))
         else:
             out.append(done.result)
     return out
