@@ -54,6 +54,8 @@ def _run(action):
         return action()
     except InputError as exc:
         raise _fail(str(exc)) from None
+    except KeyboardInterrupt:  # Ctrl-C: the workers are already stopped, and every output is whole or absent
+        raise _fail("已中断") from None
 
 
 @app.command()
@@ -137,17 +139,15 @@ def export(
     示例：reportgen export 各单位/ -o 汇总.csv
     """
     from .export import write_export
-    from .pipeline import check as run_check
-    from .pipeline import read_input
+    from .pipeline import check_reports
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
-    outcome = _run(lambda: run_check(inputs, progress=_progress))
+    outcome, reports = _run(lambda: check_reports(inputs, progress=_progress))
     if outcome.exit_code:
         _print_outcome(outcome, as_json=False)
         typer.echo("✗ 有输入存在错误，未导出", err=True)
         raise typer.Exit(outcome.exit_code)
-    reports = [_run(lambda fo=fo: read_input(Path(fo.file))).report for fo in outcome.files]
     _run(lambda: write_export([r for r in reports if r is not None], output))
     typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}")
 

@@ -17,6 +17,7 @@ R = TypeVar("R")
 SERIAL_UP_TO = 2  # starting processes costs more than it saves for this many inputs
 DEFAULT_TIME_LIMIT = 120.0  # seconds one input may take before it is given up
 WORKERS_ENV = "REPORTGEN_WORKERS"  # 1 = never start processes (tests, debugging, "before" benchmarks)
+TIME_LIMIT_ENV = "REPORTGEN_TIME_LIMIT"  # seconds, overriding DEFAULT_TIME_LIMIT
 Progress = Callable[[int, int, T], None]  # (index from 1, count, input), called in input order
 
 
@@ -37,6 +38,15 @@ def worker_count(requested: int | None = None) -> int:
     if env.isdigit() and int(env) > 0:
         return int(env)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def time_limit() -> float:
+    """Seconds one input may take: $REPORTGEN_TIME_LIMIT, else DEFAULT_TIME_LIMIT."""
+    try:
+        value = float(os.environ.get(TIME_LIMIT_ENV, ""))
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
+    return value if value > 0 else DEFAULT_TIME_LIMIT
 
 
 def _ignore_interrupt() -> None:
@@ -64,13 +74,13 @@ def pmap(
     items: Sequence[T],
     *,
     progress: Progress[T] | None = None,
-    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    limit: float | None = None,
     workers: int | None = None,
 ) -> Iterator[Done[T, R]]:
     """``func`` applied to each item, yielded in input order; ``func`` must be a module-level function.
 
     Heavy modules should be imported before the first call: forked workers inherit them.
-    An item still running after ``time_limit`` seconds is yielded as ``timed_out`` and its worker
+    An item still running after ``limit`` seconds (default :func:`time_limit`) is yielded as ``timed_out`` and its worker
     is killed; the items after it carry on in a fresh pool. With one worker, or only a few items,
     everything runs in this process (without a time limit).
     """
@@ -83,7 +93,7 @@ def pmap(
                 progress(i, count, item)
             yield Done(item, func(item))
         return
-    yield from _pooled(pool, n, func, items, progress, time_limit)
+    yield from _pooled(pool, n, func, items, progress, time_limit() if limit is None else limit)
 
 
 def _pooled(
@@ -92,7 +102,7 @@ def _pooled(
     func: Callable[[T], R],
     items: Sequence[T],
     progress: Progress[T] | None,
-    time_limit: float | None,
+    limit: float,
 ) -> Iterator[Done[T, R]]:
     count = len(items)
     current: Pool | None = pool
@@ -102,15 +112,14 @@ def _pooled(
             if progress:
                 progress(i + 1, count, item)
             # every earlier task has finished, so this one is running (or about to): its clock starts now
-            deadline = None if time_limit is None else time.monotonic() + time_limit
+            deadline = time.monotonic() + limit
             task = pending.pop(i)
             while True:
-                wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-                task.wait(timeout=min(wait, 0.5) if wait is not None else 0.5)
+                task.wait(timeout=min(max(0.0, deadline - time.monotonic()), 0.5))
                 if task.ready():
                     yield Done(item, task.get())
                     break
-                if deadline is not None and time.monotonic() >= deadline:
+                if time.monotonic() >= deadline:
                     yield Done(item, None, timed_out=True)
                     assert current is not None
                     finished = {j: t for j, t in pending.items() if t.ready()}

@@ -132,6 +132,13 @@ def check(paths: Sequence[Path], previous: Path | None = None, progress: Progres
     return outcome
 
 
+def check_reports(paths: Sequence[Path], progress: Progress | None = None) -> tuple[Outcome, list[Report | None]]:
+    """``check`` that also returns each input's report (``reportgen export``), reading every input once, on every core."""
+    files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
+    checked = check_many(files, progress=progress)
+    return Outcome(files=[fo for _, fo in checked]), [r.report if r is not None else None for r, _ in checked]
+
+
 def output_stems(paths: Sequence[Path]) -> dict[Path, str]:
     """Output file stems: the input's stem, plus its suffix where two inputs share a stem (a.yaml, a.xlsx)."""
     counts: dict[str, int] = {}
@@ -222,9 +229,9 @@ def _per_path(progress: Progress | None) -> Callable[[int, int, _Task], None] | 
 def timed_out(path: Path) -> FileOutcome:
     """The outcome of an input that was given up after the time limit."""
     from .codes.collect import INPUT_TIMEOUT
-    from .parallel import DEFAULT_TIME_LIMIT
+    from .parallel import time_limit
 
-    finding = INPUT_TIMEOUT(source=Source(file=str(path)), seconds=int(DEFAULT_TIME_LIMIT))
+    finding = INPUT_TIMEOUT(source=Source(file=str(path)), seconds=int(time_limit()))
     return FileOutcome(file=str(path), findings=[finding])
 
 

@@ -104,6 +104,8 @@ def test_outputs(inbox: tuple[Path, Path], tmp_path: Path) -> None:
     assert returned.sheetnames[0] == "校验结果"
     data = list(csv.DictReader(io.StringIO((out / "数据.csv").read_text(encoding="utf-8-sig"))))
     assert {r["agency"] for r in data} == {"云溪县教育局", "云溪县公安局", "云溪县审计局"}
+    assert sorted(p.name for p in (out / "已采用").iterdir()) == ["云溪县公安局.yaml", "云溪县审计局.xlsx", "云溪县教育局.xlsx"]
+    assert (out / "已采用" / "云溪县教育局.xlsx").read_bytes() == (box / "教育局.xlsx").read_bytes()
     built = sorted(p.name for p in (out / "报告").iterdir())
     assert built == sorted(
         ["index.html"] + [f"{n}.{f}" for n in ("云溪县教育局", "云溪县公安局", "云溪县审计局") for f in ("docx", "html", "txt")]
@@ -218,3 +220,12 @@ def test_previous_year_checks_each_unit_against_its_own_file(tmp_path: Path) -> 
     assert "X-CARRY-OVER" in codes and result.entries[0].state == "有警告"
     without = collect(box, roster, tmp_path / "out2")
     assert states(without) == {"云溪县教育局": "通过"}
+
+
+def test_last_years_output_folder_serves_as_previous(tmp_path: Path) -> None:
+    roster = read_roster(roster_csv(tmp_path / "r.csv", [("云溪县教育局", "部门")]))
+    write_report(tmp_path / "2024" / "a.xlsx", unit_report("云溪县教育局", 2, year=2024))
+    collect(tmp_path / "2024", roster, tmp_path / "汇总2024")
+    write_report(tmp_path / "2025" / "a.xlsx", unit_report("云溪县教育局", 1))
+    result = collect(tmp_path / "2025", roster, tmp_path / "汇总2025", previous_dir=tmp_path / "汇总2024")
+    assert "X-CARRY-OVER" in {f.code for f in result.entries[0].findings}

@@ -59,11 +59,11 @@ def test_collect_exit_codes_and_summary(runner: CliRunner, tmp_path: Path) -> No
     result = runner.invoke(app, ["collect", str(box), "--roster", str(roster), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr == "未提交：青石镇人民政府\n"
-    assert result.stdout == f"2025 年度（按多数文件推定）：应交 2，已交 1，通过 1，未提交 1\n✓ 已写出 {out}/提交情况.xlsx 等 3 个文件\n"
+    assert result.stdout == f"2025 年度（按多数文件推定）：应交 2，已交 1，通过 1，未提交 1\n✓ 已写出 {out}/提交情况.xlsx 等 4 个文件\n"
     write_report(box / "b.yaml", unit_report("青石镇人民政府", 2))
     result = runner.invoke(app, ["collect", str(box), "--roster", str(roster), "-o", str(out), "--year", "2025", "--build"])
     assert result.exit_code == 0
-    assert result.stdout == f"2025 年度：应交 2，已交 2，通过 2\n✓ 已写出 {out}/提交情况.xlsx 等 10 个文件\n"
+    assert result.stdout == f"2025 年度：应交 2，已交 2，通过 2\n✓ 已写出 {out}/提交情况.xlsx 等 12 个文件\n"
     write_report(box / "b.yaml", broken(unit_report("青石镇人民政府", 2)))
     result = runner.invoke(app, ["collect", str(box), "--roster", str(roster), "-o", str(out), "--json"])
     printed = json.loads(result.stdout)
@@ -135,3 +135,14 @@ def test_draft_refuses_errors(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["draft", str(source), "-o", str(tmp_path / "b.yaml")])
     assert result.exit_code == 1
     assert result.stderr.endswith(f"✗ {source} 有错误，未起草\n")
+
+
+def test_interrupt_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.pipeline as pipeline
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "check", interrupted)
+    result = runner.invoke(app, ["check", str(write_report(tmp_path / "a.yaml", unit_report("甲局", 1)))])
+    assert (result.exit_code, result.stderr) == (2, "错误：已中断\n")

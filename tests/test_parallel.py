@@ -34,7 +34,7 @@ def test_results_and_progress_come_in_input_order() -> None:
 
 
 def test_a_stalled_input_is_given_up_and_the_rest_carry_on() -> None:
-    done = list(pmap(stall_on_three, list(range(6)), time_limit=1.0, workers=2))
+    done = list(pmap(stall_on_three, list(range(6)), limit=1.0, workers=2))
     assert [(d.item, d.result, d.timed_out) for d in done] == [(n, None if n == 3 else n, n == 3) for n in range(6)]
     assert multiprocessing.active_children() == []
 
@@ -71,3 +71,28 @@ def test_build_and_check_over_many_inputs_match_the_serial_run(tmp_path: Path, m
     for f in (tmp_path / "serial").iterdir():
         assert (tmp_path / "pool" / f.name).read_bytes() == f.read_bytes()
     assert pooled_check.model_dump() == check(inputs).model_dump()
+
+
+def test_build_gives_up_a_stalled_input_with_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline as pipeline
+
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()[:4]
+    real = pipeline.check_one
+
+    def stalling(path: Path, previous=None):  # type: ignore[no-untyped-def]
+        if path == inputs[1]:
+            time.sleep(60)
+        return real(path, previous)
+
+    monkeypatch.setattr(pipeline, "check_one", stalling)  # forked workers inherit the patch
+    monkeypatch.setenv("REPORTGEN_TIME_LIMIT", "1")
+    outcome = build(inputs, tmp_path, ["txt"])
+    assert [f.file for f in outcome.files] == [str(p) for p in inputs]
+    stalled = outcome.files[1]
+    assert [f.line() for f in stalled.findings] == [
+        f"错误 INPUT-TIMEOUT {inputs[1]}：处理该文件超过 1 秒仍未完成，已放弃；请检查文件是否异常"
+    ]
+    assert outcome.exit_code == 1 and all(f.written for i, f in enumerate(outcome.files) if i != 1)
+    assert multiprocessing.active_children() == []

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..findings import Finding, Source
 from ..formats import FORMATS
 from ..report import Report
-from .inbox import Received, receive_all, scan
+from .inbox import Received, accepted_folder, receive_all, scan
 from .match import Matcher
 from .roster import Roster, Unit, normalise
 
@@ -181,7 +181,7 @@ def common_year(received: list[Received]) -> int | None:
 def last_year(folder: Path, skip: list[Path]) -> dict[str, tuple[Report, dict[str, Source]]]:
     """Last year's readable reports under ``folder``, by normalised agency (the first file wins)."""
     out: dict[str, tuple[Report, dict[str, Source]]] = {}
-    for r in receive_all(scan(folder, skip=skip).files):
+    for r in receive_all(scan(accepted_folder(folder), skip=skip).files, keep_sources=True):
         if r.report is not None and r.report.agency.strip():
             out.setdefault(normalise(r.report.agency), (r.report, r.sources))
     return out

@@ -25,10 +25,10 @@ class Distribution:
 
 def last_year_reports(folder: Path) -> dict[str, Report]:
     """Readable reports under ``folder`` (recursively), by normalised agency; the first file of an agency wins."""
-    from .inbox import receive_all, scan
+    from .inbox import accepted_folder, receive_all, scan
 
     out: dict[str, Report] = {}
-    for received in receive_all(scan(folder).files):
+    for received in receive_all(scan(accepted_folder(folder)).files):
         if received.report is not None and received.report.agency.strip():
             out.setdefault(normalise(received.report.agency), received.report)
     return out

@@ -15,6 +15,7 @@ READ_SUFFIXES = (".xlsx", ".xlsm", ".yaml", ".yml")
 # read too, so that a unit that sent one of these gets a row saying why it cannot be used
 REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".wps", ".numbers", ".ods")
 LOCK_PREFIX = "~$"
+ACCEPTED_FOLDER = "已采用"  # where collect copies the files it used
 Progress = Callable[[int, int, Path], None]
 
 
@@ -44,6 +45,12 @@ class Received:
     @property
     def warnings(self) -> int:
         return sum(f.severity == "warning" for f in self.findings)
+
+
+def accepted_folder(folder: Path) -> Path:
+    """Last year's files in ``folder``: its 已采用 subfolder when it is a collect output folder, else the folder itself."""
+    accepted = folder / ACCEPTED_FOLDER
+    return accepted if accepted.is_dir() else folder
 
 
 def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
@@ -101,7 +108,7 @@ def _receive(task: tuple[Path, bool]) -> Received:
 
 def receive_all(paths: Sequence[Path], progress: Progress | None = None, *, keep_sources: bool = False) -> list[Received]:
     """``receive`` for every path on every core, in order; a file over the time limit is unreadable."""
-    from ..parallel import DEFAULT_TIME_LIMIT, pmap
+    from ..parallel import pmap, time_limit
     from ..pipeline import warm_up
 
     warm_up()
@@ -109,7 +116,7 @@ def receive_all(paths: Sequence[Path], progress: Progress | None = None, *, keep
     per_path = None if progress is None else lambda i, n, task: progress(i, n, task[0])
     for done in pmap(_receive, [(p, keep_sources) for p in paths], progress=per_path):
         if done.result is None:
-            out.append(Received(done.item[0], unreadable=f"处理超过 {int(DEFAULT_TIME_LIMIT)} 秒仍未完成，已放弃"))
+            out.append(Received(done.item[0], unreadable=f"处理超过 {int(time_limit())} 秒仍未完成，已放弃"))
         else:
             out.append(done.result)
     return out

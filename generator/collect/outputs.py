@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..fileio import write_atomic
 from .collect import ACCEPTED, ERRORS, Collection, Entry
+from .inbox import ACCEPTED_FOLDER
 from .roster import file_stem
 
 STATUS = "提交情况"
@@ -28,6 +29,7 @@ def write_outputs(collection: Collection, out_dir: Path, *, build: bool) -> list
     written = [write_status_xlsx(collection, out_dir / f"{STATUS}.xlsx"), write_status_html(collection, out_dir / f"{STATUS}.html")]
     written += write_returns(collection, out_dir / RETURNS)
     written.append(write_data(collection, out_dir / DATA))
+    written += copy_accepted(collection, out_dir / ACCEPTED_FOLDER)
     if build:
         from .publish import publish
 
@@ -83,3 +85,23 @@ def write_data(collection: Collection, target: Path) -> Path:
                 writer.writerow([safe_text(v) if i in TEXT_COLUMNS else v for i, v in enumerate(row)])
     write_atomic(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     return target
+
+
+def copy_accepted(collection: Collection, folder: Path) -> list[Path]:
+    """``已采用/<单位名称>.<扩展名>``: a byte copy of each file used (通过 or 有警告); copies of units no longer so are removed."""
+    from ..fileio import read_bytes
+    from ..pipeline import INPUT_SUFFIXES
+
+    written: list[Path] = []
+    for entry in _unit_entries(collection):
+        stem = file_stem(entry.name)
+        current: Path | None = None
+        if entry.state in ACCEPTED and entry.used is not None:
+            current = folder / f"{stem}{entry.used.path.suffix.lower()}"
+            write_atomic(current, read_bytes(entry.used.path))
+            written.append(current)
+        for suffix in (*INPUT_SUFFIXES, ".xlsm"):
+            stale = folder / f"{stem}{suffix}"
+            if stale != current:
+                stale.unlink(missing_ok=True)
+    return written
