@@ -145,9 +145,9 @@ def main() -> None:
     opts = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     print(f"cores available: {len(os.sched_getaffinity(0))}")
-    bench_collect(opts.units, opts.runs)
     if opts.build_inputs:
         bench_build(opts.build_inputs, opts.runs)
+    bench_collect(opts.units, opts.runs)
 
 
 if __name__ == "__main__":

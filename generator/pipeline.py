@@ -209,9 +209,9 @@ def build(
     prev = read_previous(previous)
     from .parallel import pmap
 
-    warm_up()
     outcome = Outcome()
     files = expand_inputs(paths)
+    warm_up(len(files), rendering=True)
     stems = output_stems(files)
     tasks = [_BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp) for path in files]
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
@@ -267,11 +267,17 @@ def _build_task(task: _BuildTask) -> FileOutcome:
     return file_outcome
 
 
-def warm_up() -> None:
-    """Import what reading, checking and rendering need, so that forked workers start with it loaded."""
+def warm_up(count: int, *, rendering: bool = False) -> None:
+    """Before ``count`` inputs go to forked workers: import what they need once, so that each starts with it loaded."""
+    from .parallel import SERIAL_UP_TO
+
+    if count <= SERIAL_UP_TO:
+        return  # no workers: import lazily as one input needs it
     from .readers import xlsx_reader, yaml_reader  # noqa: F401
-    from .render import docx, html, text  # noqa: F401
     from .validate import validate  # noqa: F401
+
+    if rendering:
+        from .render import docx, html, text  # noqa: F401
 
 
 def check_many(
@@ -280,7 +286,7 @@ def check_many(
     """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT."""
     from .parallel import pmap
 
-    warm_up()
+    warm_up(len(files))
     out: list[tuple[ReadResult | None, FileOutcome]] = []
     for done in pmap(_check_task, [_Task(p, previous) for p in files], progress=_per_path(progress)):
         out.append(done.result if done.result is not None else (None, timed_out(done.item.path)))

@@ -50,7 +50,8 @@ def unit_report(agency: str, n: int, *, year: int = 2025, version: str = "2021",
     cells: dict[str, object] = {}
     applicant_columns = [c.key for c in fmt.table("applications").row("new").columns if not c.total]
     for i, col in enumerate(applicant_columns):
-        new, carried, forward = (n * 3 + i * 5) % 17, (n + i) % 3, (n + 2 * i) % 2
+        new, carried = (n * 3 + i * 5) % 17, (n + i) % 3
+        forward = min((n + 2 * i) % 2, new + carried)
         handled = new + carried - forward
         disclosed, partial = handled // 2, handled // 4
         cells[f"applications.new.{col}"] = new

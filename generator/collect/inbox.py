@@ -111,7 +111,7 @@ def receive_all(paths: Sequence[Path], progress: Progress | None = None, *, keep
     from ..parallel import pmap, time_limit
     from ..pipeline import warm_up
 
-    warm_up()
+    warm_up(len(paths))
     out: list[Received] = []
     per_path = None if progress is None else lambda i, n, task: progress(i, n, task[0])
     for done in pmap(_receive, [(p, keep_sources) for p in paths], progress=per_path):

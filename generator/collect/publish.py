@@ -39,12 +39,12 @@ def publish(collection: Collection, folder: Path) -> list[Path]:
     from ..parallel import pmap
     from ..pipeline import warm_up
 
-    warm_up()
     tasks = [
         RenderTask(e.report, folder, file_stem(e.name))
         for e in collection.entries
         if e.unit is not None and e.state in ACCEPTED and e.report is not None
     ]
+    warm_up(len(tasks), rendering=True)
     built: dict[str, str] = {}
     for done in pmap(render_unit, tasks):
         if done.result is None and not done.timed_out:
