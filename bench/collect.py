@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CATEGORIES = ("部门", "乡镇", "街道")
+LAST_CPU = 0.0
 
 
 def _write_unit(args: tuple[Path, int]) -> None:
@@ -66,8 +68,15 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, tuple[int, int], int]:
     """Wall seconds, peak tree memory (RSS sum, PSS sum) in bytes and the exit code of ``cmd``."""
+    global LAST_CPU
+    cpu = cpu_of_children()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = (0, 0)
@@ -84,6 +93,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, tup
     code = proc.wait()
     wall = time.perf_counter() - start
     watcher.join()
+    LAST_CPU = cpu_of_children() - cpu  # CPU seconds of the command and its workers: less sensitive to others' load
     return wall, peak, code
 
 
@@ -105,7 +115,10 @@ def bench_collect(units: int, runs: int) -> None:
             )
             built = len(list((out / "报告").glob("*.docx")))
             rss_mb, pss_mb = (m / 2**20 for m in peak)
-            print(f"  run {run + 1}: {wall:.1f} s, peak RSS {rss_mb:.0f} MB, PSS {pss_mb:.0f} MB, exit {code}, {built} reports")
+            print(
+                f"  run {run + 1}: {wall:.1f} s wall, {LAST_CPU:.0f} CPU-s, peak RSS {rss_mb:.0f} MB, PSS {pss_mb:.0f} MB, "
+                f"exit {code}, {built} reports; load average {os.getloadavg()[0]:.1f}"
+            )
             walls.append(wall)
             peaks.append(peak)
         rss, pss = [p[0] for p in peaks], [p[1] for p in peaks]
