@@ -61,8 +61,8 @@ def unit_report(agency: str, n: int, *, year: int = 2025, version: str = "2021",
         cells[f"applications.partially_disclosed.{col}"] = partial
         cells[f"applications.unavailable.not_held.{col}"] = handled - disclosed - partial
     for i, row in enumerate(fmt.table("reviews").rows):
-        for j, col in enumerate(c for c in row.columns if not c.total):
-            cells[f"reviews.{row.key}.{col.key}"] = (n + i + j) % 3 if j < 2 else 0
+        for j, column in enumerate(c for c in row.columns if not c.total):
+            cells[f"reviews.{row.key}.{column.key}"] = (n + i + j) % 3 if j < 2 else 0
     units: dict[str, str] = {}
     for i, (cell_id, cell) in enumerate((k, c) for k, c in fmt.cells().items() if c.table == "proactive"):
         if cell.kind == "amount":
