@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-app = typer.Typer(
+from .cli_zh import INTERRUPTED, ChineseGroup, ChineseTyper, interrupted_line
+
+if TYPE_CHECKING:
+    from .pipeline import Outcome
+
+T = TypeVar("T")
+
+app = ChineseTyper(
+    cls=ChineseGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="检查并生成政府信息公开工作年度报告。\n\n示例：reportgen build 年度报告.xlsx -o 输出",
     no_args_is_help=True,
     add_completion=False,
@@ -20,6 +30,7 @@ app = typer.Typer(
 Inputs = Annotated[list[Path], typer.Argument(help="输入文件（.xlsx 或 .yaml），可以是多个文件或目录", show_default=False)]
 Previous = Annotated[Path | None, typer.Option("--previous", help="上年的输入文件，用于跨年度核对")]
 AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果")]
+Overwrite = Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时替换它（默认不覆盖，报错退出）")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -27,7 +38,8 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome, *, as_json: bool) -> None:
+def _print_outcome(outcome: Outcome, *, as_json: bool) -> None:
+    """Findings and per-file results go to stdout, in order; stderr is only for what stopped a file or the run."""
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
@@ -36,26 +48,43 @@ def _print_outcome(outcome, *, as_json: bool) -> None:
             typer.echo(f"错误：{fo.unreadable}", err=True)
             continue
         for finding in fo.findings:
-            typer.echo(finding.line(), err=finding.severity == "error")
+            typer.echo(finding.line())
+        for note in fo.notes:
+            typer.echo(f"提示：{fo.file}：{note}")
         n_err = sum(f.severity == "error" for f in fo.findings)
         n_warn = len(fo.findings) - n_err
         if n_err:
-            typer.echo(f"✗ {fo.file}：{n_err} 个错误，{n_warn} 个警告", err=True)
+            typer.echo(f"✗ {fo.file}：{n_err} 个错误，{n_warn} 个警告")
         elif fo.written:
             typer.echo(f"✓ {fo.file}：{n_warn} 个警告，已生成 " + "、".join(fo.written))
         else:
             typer.echo(f"✓ {fo.file}：没有错误，{n_warn} 个警告")
 
 
-def _run(action):
+class _Progress:
+    """Which input a command is on, so that an interruption can say how many were finished."""
+
+    def __init__(self) -> None:
+        self.index = 0
+        self.count = 0
+
+    def __call__(self, index: int, count: int, path: Path) -> None:
+        self.index, self.count = index, count
+        if count > PROGRESS_FROM:
+            typer.echo(f"[{index}/{count}] {path}", err=True)
+
+
+def _run(action: Callable[[], T], progress: _Progress | None = None) -> T:
     from .errors import InputError
 
     try:
         return action()
     except InputError as exc:
         raise _fail(str(exc)) from None
-    except KeyboardInterrupt:  # Ctrl-C: the workers are already stopped, and every output is whole or absent
-        raise _fail("已中断") from None
+    except KeyboardInterrupt:
+        done = max(progress.index - 1, 0) if progress else 0
+        typer.echo(interrupted_line(done, progress.count if progress else 0), err=True)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 @app.command()
@@ -67,8 +96,9 @@ def build(
     reference_doc: Annotated[Path | None, typer.Option("--reference-doc", help="提供 Word 样式的 .docx 文件")] = None,
     timestamp: Annotated[str | None, typer.Option("--timestamp", help="固定文档属性中的时间（ISO 格式），便于重复生成相同文件")] = None,
     as_json: AsJson = False,
+    overwrite: Overwrite = False,
 ) -> None:
-    """检查输入并生成报告（有错误的输入不生成任何文件）。
+    """检查输入并生成报告（有错误的输入不生成任何文件；每个输入的各格式要么全部生成，要么都不生成）。
 
     示例：reportgen build 年度报告.xlsx -o 输出 --format docx,txt
     """
@@ -87,8 +117,12 @@ def build(
             raise _fail(f"--timestamp 的值“{timestamp}”不是 ISO 日期时间，例如 2026-01-20T09:00:00") from None
     if reference_doc is not None and not reference_doc.is_file():
         raise _fail(f"找不到参考样式文件：{reference_doc}")
+    progress = _Progress()
     outcome = _run(
-        lambda: run_build(inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=_progress)
+        lambda: run_build(
+            inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=progress, overwrite=overwrite
+        ),
+        progress,
     )
     _print_outcome(outcome, as_json=as_json)
     raise typer.Exit(outcome.exit_code)
@@ -103,6 +137,7 @@ def check(
     children: Annotated[
         bool, typer.Option("--children", help="第一个输入是本级汇总报告，其余输入（文件或目录）是下级报告：逐格核对本级是否等于下级之和")
     ] = False,
+    overwrite: Overwrite = False,
 ) -> None:
     """检查输入的全部勾稽关系，不生成报告。
 
@@ -110,46 +145,94 @@ def check(
     """
     from .pipeline import check as run_check
 
+    progress = _Progress()
     if children:
         from .collect.reconcile import check_children
 
         if len(inputs) < 2:
             raise _fail("--children 需要本级报告和至少一个下级报告，例如：reportgen check 本级.xlsx --children 各单位/")
-        outcome = _run(lambda: check_children(inputs[0], inputs[1:], previous=previous, progress=_progress))
+        outcome = _run(lambda: check_children(inputs[0], inputs[1:], previous=previous, progress=progress), progress)
     else:
-        outcome = _run(lambda: run_check(inputs, previous=previous, progress=_progress))
+        outcome = _run(lambda: run_check(inputs, previous=previous, progress=progress), progress)
     _print_outcome(outcome, as_json=as_json)
+    code = outcome.exit_code
     if annotate:
-        from .workbook import annotate as write_annotated
+        code = max(code, _annotate(outcome, previous, overwrite=overwrite, quiet=as_json))
+    raise typer.Exit(code)
 
-        for fo in outcome.files:
-            if fo.file.lower().endswith(".xlsx") and not fo.unreadable:
-                copy = _run(lambda fo=fo: write_annotated(Path(fo.file), fo.findings))
-                typer.echo(f"已写出标注副本：{copy}", err=as_json)
-    raise typer.Exit(outcome.exit_code)
+
+def _annotate(outcome: Outcome, previous: Path | None, *, overwrite: bool, quiet: bool) -> int:
+    """Write each .xlsx input's annotated copy; say why other inputs get none. Returns 2 if one could not be written."""
+    from .errors import InputError
+    from .pipeline import read_input
+    from .workbook import annotate as write_annotated
+
+    inputs = [Path(fo.file) for fo in outcome.files] + ([previous] if previous else [])
+    code = 0
+    for fo in outcome.files:
+        path = Path(fo.file)
+        if fo.unreadable:
+            continue
+        if path.suffix.lower() != ".xlsx":
+            typer.echo(f"提示：{fo.file} 不是 Excel 工作簿（.xlsx），--annotate 只为 .xlsx 输入生成标注副本，未写出", err=quiet)
+            continue
+        try:
+            sources = read_input(path).sources
+            copy = write_annotated(path, fo.findings, sources=sources, inputs=inputs, overwrite=overwrite)
+        except InputError as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            code = 2
+            continue
+        typer.echo(f"已写出标注副本：{copy}", err=quiet)
+    return code
 
 
 @app.command()
 def export(
     inputs: Inputs,
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件：.csv 或 .xlsx")],
+    overwrite: Overwrite = False,
 ) -> None:
     """把多个报告的全部单元格导出到一个 CSV 或 Excel 文件（每个单元格一行，含合计）。
 
     示例：reportgen export 各单位/ -o 汇总.csv
     """
     from .export import write_export
-    from .pipeline import check_reports
+    from .pipeline import check as run_check
+    from .pipeline import expand_inputs
 
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
-    outcome, reports = _run(lambda: check_reports(inputs, progress=_progress))
+    files = _run(lambda: expand_inputs(inputs))
+    _run(lambda: _plan(output, files, overwrite))
+    progress = _Progress()
+    outcome = _run(lambda: run_check(files, progress=progress), progress)
     if outcome.exit_code:
         _print_outcome(outcome, as_json=False)
-        typer.echo("✗ 有输入存在错误，未导出", err=True)
+        typer.echo("✗ 有输入存在错误，未导出")
         raise typer.Exit(outcome.exit_code)
-    _run(lambda: write_export([r for r in reports if r is not None], output))
-    typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}")
+    reports = outcome.reports
+    done = _run(lambda: _write(output, lambda tmp: write_export(reports, tmp, output.suffix), files, overwrite))
+    typer.echo(f"✓ 已导出 {len(reports)} 份报告到 {output}{done}")
+
+
+def _plan(target: Path, inputs: list[Path], overwrite: bool) -> None:
+    """Refuse an output that is an input, exists (without --overwrite), or lies under a file — before any work."""
+    from .outputs import check_folder, check_targets
+
+    check_folder(target.parent)
+    check_targets([target], inputs, overwrite=overwrite)
+
+
+def _write(target: Path, writer: Callable[[Path], None], inputs: list[Path], overwrite: bool) -> str:
+    """Write one output whole or not at all; returns the note to add when it replaced an existing file."""
+    from .fileio import OutputSet
+
+    _plan(target, inputs, overwrite)
+    with OutputSet(inputs, overwrite=overwrite) as out:
+        out.stage_with(target, writer)
+        out.commit()
+    return "（已替换原有文件）" if out.replaced else ""
 
 
 @app.command()
@@ -180,71 +263,86 @@ def template(
     roster: Annotated[
         Path | None, typer.Option("--roster", help="名单（.xlsx 或 .csv）：为名单中每个单位各生成一份模板，-o 为输出目录")
     ] = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。
 
     示例：reportgen template -o 2025年度报告.xlsx --year 2025 --agency 云溪县市场监督管理局；
     reportgen template --roster 名单.xlsx --year 2025 -o 下发/ --from 2024汇总/
     """
-    from .formats import FORMATS, format_for_year
+    from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, format_for_year
     from .pipeline import read_previous
     from .workbook import write_template
 
     year = year or dt.date.today().year - 1
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _fail(f"--year 的值“{year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间")
     if version is not None and version not in FORMATS:
         raise _fail(f"未知的格式版本“{version}”，可选：{'、'.join(FORMATS)}")
     fmt = FORMATS[version] if version else format_for_year(year)
     if roster is not None:
         from .cli_collect import distribute_command
 
-        distribute_command(roster, fmt, year, output, from_)
+        distribute_command(roster, fmt, year, output, from_, overwrite=overwrite)
         return
-    if output.exists():
-        raise _fail(f"文件已存在，不会覆盖：{output}")
+    if output.suffix.lower() != ".xlsx":
+        raise _fail(f"模板是 Excel 工作簿，输出文件名应以 .xlsx 结尾：{output}")
+    inputs = [from_] if from_ else []
+    _run(lambda: _plan(output, inputs, overwrite))
     previous = _run(lambda: read_previous(from_))
-    _run(
-        lambda: write_template(
-            output, version=fmt.version, year=year, agency=agency or (previous.agency if previous else ""), previous=previous
+    name = agency or (previous.agency if previous else "")
+    done = _run(
+        lambda: _write(
+            output, lambda tmp: write_template(tmp, version=fmt.version, year=year, agency=name, previous=previous), inputs, overwrite
         )
     )
-    typer.echo(f"✓ 已生成模板 {output}（{year} 年度，{fmt.version} 版格式）")
+    typer.echo(f"✓ 已生成模板 {output}（{year} 年度，{fmt.version} 版格式）{done}")
 
 
 @app.command("import")
 def import_(
     report: Annotated[Path, typer.Argument(help="已发布的报告：.txt、.docx 或 .html")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .yaml 或 .xlsx")],
+    overwrite: Overwrite = False,
 ) -> None:
     """把已发布的报告读回为 reportgen 的输入格式（YAML 或 Excel）。
 
     示例：reportgen import 2024年报告.html -o 2024.yaml
     """
-    from .fileio import write_atomic
+    from .codes.output import ENCODING_ASSUMED
+    from .fileio import UTF8
+    from .findings import Source
     from .readers.published import read_published
 
     if output.suffix.lower() not in (".yaml", ".yml", ".xlsx"):
         raise _fail(f"输出文件应为 .yaml 或 .xlsx：{output}")
+    _run(lambda: _plan(output, [report], overwrite))
     result = _run(lambda: read_published(report))
-    for finding in result.findings:
-        typer.echo(finding.line(), err=True)
+    findings = list(result.findings)
+    if result.encoding not in (None, UTF8):
+        findings.append(ENCODING_ASSUMED(encoding=result.encoding, source=Source(file=str(report))))
+    for finding in findings:
+        typer.echo(finding.line())
     if result.report is None:
         raise _fail(f"{report}：未能识别出报告内容")
     imported = result.report
     if output.suffix.lower() == ".xlsx":
         from .workbook import write_template
 
-        _run(lambda: write_template(output, version=imported.format, year=imported.year, agency=imported.agency, report=imported))
+        year = imported.year if imported.year is not None else imported.spec.first_year  # an import always finds or assumes one
+
+        def writer(tmp: Path) -> None:
+            write_template(tmp, version=imported.format, year=year, agency=imported.agency, report=imported)
     else:
         from .readers.yaml_reader import dump_yaml
 
-        write_atomic(output, dump_yaml(imported))
-    typer.echo(f"✓ 已导入 {report} → {output}（{len(result.findings)} 条提示）")
+        text = dump_yaml(imported)
 
+        def writer(tmp: Path) -> None:
+            tmp.write_bytes(text.encode("utf-8"))
 
-def _progress(index: int, count: int, path: Path) -> None:
-    """Show progress on stderr when there are many inputs."""
-    if count > PROGRESS_FROM:
-        typer.echo(f"[{index}/{count}] {path}", err=True)
+    done = _run(lambda: _write(output, writer, [report], overwrite))
+    typer.echo(f"✓ 已导入 {report} → {output}（{len(findings)} 条提示）{done}")
 
 
 PROGRESS_FROM = 5
@@ -254,5 +352,11 @@ from . import cli_collect  # noqa: E402, F401  (registers the collection command
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point; SIGTERM is handled like Ctrl-C, so temporary files are removed on that path too."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     app()

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from .cli import PROGRESS_FROM, AsJson, _fail, _progress, _run, app
+from .cli import PROGRESS_FROM, AsJson, Overwrite, _fail, _plan, _Progress, _run, _write, app
 from .formats import Format
 
 
-def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path, from_dir: Path | None) -> None:
+def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path, from_dir: Path | None, *, overwrite: bool = False) -> None:
     """``reportgen template --roster``: one workbook per roster unit."""
     from .collect.distribute import distribute
     from .collect.roster import read_roster
@@ -22,9 +22,11 @@ def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path,
     if from_dir is not None and not from_dir.is_dir():
         raise _fail(f"使用 --roster 时 --from 应为上年汇总目录：{from_dir}")
     roster = _run(lambda: read_roster(roster_file))
-    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir))
+    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite))
     for path in result.existing:
-        typer.echo(f"已存在，未覆盖：{path}", err=True)
+        typer.echo(f"已存在，未覆盖（要替换请加 --overwrite）：{path}")
+    for path in result.replaced:
+        typer.echo(f"已替换原有文件 {path}")
     if from_dir is not None and result.without_previous:
         typer.echo("未找到上年报告（上年结转未预填）：" + "、".join(result.without_previous), err=True)
     typer.echo(f"✓ 已为 {len(result.written)} 个单位生成模板到 {out_dir}（{year} 年度，{fmt.version} 版格式）")
@@ -33,6 +35,7 @@ def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path,
 @app.command("roster")
 def roster_(
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的名单 .xlsx 文件")] = Path("名单.xlsx"),
+    overwrite: Overwrite = False,
 ) -> None:
     """生成空白的单位名单（名单.xlsx），供主管部门填写应报送年度报告的单位。
 
@@ -42,10 +45,8 @@ def roster_(
 
     if output.suffix.lower() != ".xlsx":
         raise _fail(f"名单文件应为 .xlsx：{output}")
-    if output.exists():
-        raise _fail(f"文件已存在，不会覆盖：{output}")
-    _run(lambda: write_roster_template(output))
-    typer.echo(f"✓ 已生成名单 {output}：在“名单”工作表中每行填写一个单位")
+    done = _run(lambda: _write(output, write_roster_template, [], overwrite))
+    typer.echo(f"✓ 已生成名单 {output}：在“名单”工作表中每行填写一个单位{done}")
 
 
 @app.command()
@@ -70,7 +71,7 @@ def collect(
     names = _run(lambda: read_roster(roster))
     bar = _Bar("读取", as_json)
     try:
-        result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar))
+        result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar), bar)
     finally:
         bar.close()
     if as_json:
@@ -83,6 +84,8 @@ def collect(
             typer.echo(f"{entry.state}：{entry.name}" + (f"（{entry.problems()}）" if entry.problems() else ""), err=True)
     how = "（按多数文件推定）" if result.year_inferred else ""
     typer.echo(f"{result.year or '—'} 年度{how}：{result.summary()}")
+    if result.replaced:  # the output folder is collect's own: a new run replaces what the last one wrote there
+        typer.echo(f"提示：已替换 {output} 中上次汇总写出的文件")
     typer.echo(f"✓ 已写出 {output}/提交情况.xlsx 等 {len(result.written)} 个文件")
     raise typer.Exit(result.exit_code)
 
@@ -94,6 +97,7 @@ def aggregate_(
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .xlsx 或 .yaml")],
     category: Annotated[str | None, typer.Option("--category", help="只汇总这些类别的单位，逗号分隔（需要 --roster）")] = None,
     roster: Annotated[Path | None, typer.Option("--roster", help="名单，用于按类别选择单位")] = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """把各单位报告的数字逐格相加，得到本级报告的输入文件（附汇总来源）。
 
@@ -109,10 +113,13 @@ def aggregate_(
     categories = [c.strip() for c in (category or "").split(",") if c.strip()]
     if categories and roster is None:
         raise _fail("--category 需要同时给出 --roster 名单")
+    protected = [*inputs, *([roster] if roster is not None else [])]
+    _run(lambda: _plan(output, protected, overwrite))
     names = _run(lambda: read_roster(roster)) if roster is not None else None
     if names is not None and names.findings:
         raise _fail("名单有错误，请先改正：" + "；".join(f.line() for f in names.findings))
-    result = _run(lambda: aggregate(inputs, agency.strip(), categories=categories, roster=names, progress=_progress))
+    progress = _Progress()
+    result = _run(lambda: aggregate(inputs, agency.strip(), categories=categories, roster=names, progress=progress), progress)
     for received in result.unreadable:
         typer.echo(f"错误：{received.path}：{received.unreadable}", err=True)
     for finding in result.findings:
@@ -123,25 +130,26 @@ def aggregate_(
             err=True,
         )
         raise typer.Exit(result.exit_code or 1)
-    _run(lambda: write_aggregate(result, output))
-    typer.echo(f"✓ 已汇总 {len(result.included)} 份报告 → {output}（填写第一、五部分文字后可用 reportgen check 检查）")
+    done = _run(lambda: _write(output, lambda tmp: write_aggregate(result, tmp, output.suffix), protected, overwrite))
+    typer.echo(f"✓ 已汇总 {len(result.included)} 份报告 → {output}（填写第一、五部分文字后可用 reportgen check 检查）{done}")
 
 
 @app.command("draft")
 def draft_(
     source: Annotated[Path, typer.Argument(help="输入文件（.xlsx 或 .yaml）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .xlsx 或 .yaml")],
+    overwrite: Overwrite = False,
 ) -> None:
     """根据表格数据为第二、三、四部分起草常用表述（已填写的文字不会被改动）。
 
     示例：reportgen draft 本级.xlsx -o 本级-起草.xlsx
     """
     from .collect.draft import draft
-    from .report import PART_KEYS
 
     if output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise _fail(f"输出文件应为 .xlsx 或 .yaml：{output}")
-    result = _run(lambda: draft(source, output))
+    _run(lambda: _plan(output, [source], overwrite))
+    result = _run(lambda: draft(source, output, overwrite=overwrite))
     if result.written is None:
         for finding in result.findings:
             typer.echo(finding.line(), err=True)
@@ -150,26 +158,29 @@ def draft_(
     from .formats import FORMATS
 
     parts = FORMATS[result.report.format].parts if result.report else ()
-    heading = {p.key: p.heading for p in parts if p.key in PART_KEYS}
+    heading = {p.key: p.heading for p in parts}
     if result.kept:
         typer.echo("已有文字，未改动：" + "、".join(heading[k] for k in result.kept))
     typer.echo(
         f"✓ 已起草 {len(result.drafted)} 个部分 → {output}"
         + ("：" + "、".join(heading[k] for k in result.drafted) if result.drafted else "")
+        + ("（已替换原有文件）" if result.replaced else "")
     )
 
 
-class _Bar:
+class _Bar(_Progress):
     """A one-line progress bar on stderr, shown only on a terminal."""
 
     def __init__(self, label: str, quiet: bool):
         import sys
 
+        super().__init__()
         self.label = label
         self.on = not quiet and sys.stderr.isatty()
         self.shown = False
 
     def __call__(self, index: int, count: int, path: Path) -> None:
+        self.index, self.count = index, count
         if not self.on or count <= PROGRESS_FROM:
             return
         width = 30

@@ -1,4 +1,4 @@
-"""``reportgen export``: one row per cell of many reports, computed totals included (DATA.md §4)."""
+"""``reportgen export``: one row per cell of many reports, computed totals included (docs/data.md §4)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .fileio import write_atomic
 from .report import Report
 from .values import complete, display
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ("agency", "year", "format", "table", "row", "column", "value", "row_label", "column_label")
 
 
@@ -41,13 +42,25 @@ def to_csv(reports: Iterable[Report]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for report in reports:
-        writer.writerows(rows(report))
+        writer.writerows([tuple(map(csv_safe, row)) for row in rows(report)])
     return buffer.getvalue()
 
 
-def write_export(reports: list[Report], target: Path) -> None:
-    """Write ``target`` as .csv (UTF-8 with BOM) or .xlsx (one sheet, same rows)."""
-    if target.suffix.lower() == ".xlsx":
+def csv_safe(text: str) -> str:
+    """Text a spreadsheet program would run as a formula (``=``, ``+``, ``-``, ``@`` …) gets a leading ``'``;
+    numbers, negative ones included, are left as they are."""
+    if not text or text[0] not in FORMULA_STARTS:
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
+
+
+def write_export(reports: list[Report], target: Path, suffix: str | None = None) -> None:
+    """Write ``target`` as .csv (UTF-8 with BOM) or .xlsx (one sheet, same rows), by ``suffix`` or the target's own."""
+    if (suffix or target.suffix).lower() == ".xlsx":
         from .workbook import write_rows
 
         write_rows(target, "导出", HEADER, [r for report in reports for r in rows(report)])

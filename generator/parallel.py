@@ -49,9 +49,32 @@ def time_limit() -> float:
     return value if value > 0 else DEFAULT_TIME_LIMIT
 
 
-def _ignore_interrupt() -> None:
-    # Ctrl-C goes to the whole process group: only the parent handles it, and it stops the workers
+class _Interrupted:
+    """What a worker returns when its input was interrupted: the parent stops the run as for Ctrl-C."""
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(130)  # unwinds the task, so its staged outputs remove their temporary files
+
+
+def _start_worker() -> None:
+    # Ctrl-C goes to the whole process group: only the parent handles it, and it stops the workers;
+    # stopping a worker (SIGTERM) unwinds its task instead of leaving temporary files behind
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+
+
+def _call(func: Callable[[T], R], item: T) -> R | _Interrupted:
+    try:
+        return func(item)
+    except KeyboardInterrupt:
+        return _Interrupted()
+
+
+def _result(value: R | _Interrupted) -> R:
+    if isinstance(value, _Interrupted):
+        raise KeyboardInterrupt
+    return value
 
 
 def _fork_pool(workers: int) -> Pool | None:
@@ -59,7 +82,7 @@ def _fork_pool(workers: int) -> Pool | None:
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     try:
-        return multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupt)
+        return multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
     except OSError:
         return None
 
@@ -107,7 +130,7 @@ def _pooled(
     count = len(items)
     current: Pool | None = pool
     try:
-        pending: dict[int, AsyncResult[R]] = {i: pool.apply_async(func, (item,)) for i, item in enumerate(items)}
+        pending: dict[int, AsyncResult[R | _Interrupted]] = {i: pool.apply_async(_call, (func, item)) for i, item in enumerate(items)}
         for i, item in enumerate(items):
             if progress:
                 progress(i + 1, count, item)
@@ -117,7 +140,7 @@ def _pooled(
             while True:
                 task.wait(timeout=min(max(0.0, deadline - time.monotonic()), 0.5))
                 if task.ready():
-                    yield Done(item, task.get())
+                    yield Done(item, _result(task.get()))
                     break
                 if time.monotonic() >= deadline:
                     yield Done(item, None, timed_out=True)
@@ -128,7 +151,7 @@ def _pooled(
                     if current is None:  # pragma: no cover - fork worked a moment ago
                         raise OSError("无法启动工作进程")
                     for j in list(pending):
-                        pending[j] = finished.get(j) or current.apply_async(func, (items[j],))
+                        pending[j] = finished.get(j) or current.apply_async(_call, (func, items[j]))
                     break
         assert current is not None
         current.close()

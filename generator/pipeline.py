@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from .errors import InputError
+from .fileio import UTF8, OutputSet
 from .findings import Finding, Source, errors, summary
+from .outputs import check_folder, check_reference_doc, check_targets, distinct_stems, epoch_time
+from .render import RENDERERS
+from .render import render_report as render
 from .report import ReadResult, Report
 
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PUBLISHED_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 INPUT_SUFFIXES = (*YAML_SUFFIXES, ".xlsx")
-OUTPUT_FORMATS = ("txt", "docx", "html", "pdf")
+OUTPUT_FORMATS = tuple(RENDERERS)
 DEFAULT_FORMATS = ("txt", "docx", "html")
+# a validator finding left out when the reader already said more precisely what is wrong with that field
+SUPERSEDED_BY = {"DATE-MISSING": {"DATE-INVALID", "XLSX-DATE"}}
 Progress = Callable[[int, int, Path], None]  # (index from 1, count, file) before each input
 
 
@@ -29,6 +37,8 @@ class FileOutcome(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     written: list[str] = Field(default_factory=list)
     unreadable: str | None = None  # the Chinese reason when the file could not be read at all
+    report: Report | None = Field(default=None, exclude=True)  # what was read, for commands that go on with it
+    notes: list[str] = Field(default_factory=list)  # what the user should know about the outputs (renamed, replaced)
 
     @property
     def failed(self) -> bool:
@@ -45,20 +55,28 @@ class Outcome(BaseModel):
         return [f for fo in self.files for f in fo.findings]
 
     @property
+    def reports(self) -> list[Report]:
+        """The reports read, in input order (files that could not be read have none)."""
+        return [fo.report for fo in self.files if fo.report is not None]
+
+    @property
     def exit_code(self) -> int:
         if any(fo.unreadable for fo in self.files):
             return 2
         return 1 if errors(self.findings) else 0
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
-        data["summary"] = {**summary(self.findings), "files": len(self.files)}
+        unreadable = sum(fo.unreadable is not None for fo in self.files)
+        # an input that could not be read is an INPUT-UNREADABLE error finding: such a run never looks clean
+        data["summary"] = {**summary(self.findings), "unreadable": unreadable, "files": len(self.files), "exit_code": self.exit_code}
         data["findings"] = [f.model_dump(mode="json") for f in self.findings]
         return data
 
 
 def expand_inputs(paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXES) -> list[Path]:
-    """Files as given, and the input files inside any directory (sorted); a directory without any is an error."""
+    """Files as given, and the input files inside any directory (sorted); a directory without any, or a path
+    that does not exist, is an error before anything is read or written."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -66,6 +84,9 @@ def expand_inputs(paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXE
             if not found:
                 raise InputError(f"目录中没有可读取的输入文件（{'、'.join(suffixes)}）", str(path))
             out.extend(found)
+        elif not path.exists():
+            hint = "（看起来像一个选项：选项要写在 -- 之前）" if path.name.startswith("-") else ""
+            raise InputError(f"文件不存在{hint}", str(path))
         else:
             out.append(path)
     return out
@@ -74,6 +95,8 @@ def expand_inputs(paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXE
 def read_input(path: Path) -> ReadResult:
     """Read any supported input by its suffix: YAML, an Excel workbook, or a published report."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise InputError("这是一个文件夹，不是输入文件", str(path))
     if suffix in YAML_SUFFIXES:
         from .readers.yaml_reader import read_yaml
 
@@ -95,16 +118,49 @@ def read_input(path: Path) -> ReadResult:
 
 def read_previous(path: Path | None) -> Report | None:
     """Last year's input for the cross-year checks; it must be readable."""
+    loaded = load_previous(path)
+    return loaded.report if loaded else None
+
+
+class Previous(BaseModel):
+    """Last year's report as read for the cross-year checks, with warnings about the file itself."""
+
+    file: str
+    report: Report
+    warnings: list[Finding] = Field(default_factory=list)
+
+
+def load_previous(path: Path | None) -> Previous | None:
+    """Read and validate ``--previous``: unreadable is an InputError naming it; its own errors become a warning."""
     if path is None:
         return None
-    result = read_input(path)
-    if result.report is None:
-        raise InputError("无法读取上年报告的数据", str(path))
-    return result.report
+    from .codes.output import PREVIOUS_ERRORS
+
+    try:
+        result, outcome = check_one(path)
+    except InputError as exc:
+        raise InputError(f"上年报告（--previous/--from）无法使用：{exc.message}", exc.file) from None
+    if outcome.unreadable or result is None or result.report is None:
+        reason = outcome.unreadable or f"{path}：无法读取上年报告的数据"
+        raise InputError(f"上年报告（--previous/--from）无法使用：{reason}")
+    bad = errors(outcome.findings)
+    warnings = []
+    if bad:
+        example = bad[0].message if len(bad[0].message) <= 80 else bad[0].message[:80] + "…"
+        warnings.append(PREVIOUS_ERRORS(file=str(path), count=len(bad), example=example, source=Source(file=str(path))))
+    return Previous(file=str(path), report=result.report, warnings=warnings)
 
 
-def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | None, FileOutcome]:
+def _same_agency(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return "".join(unicodedata.normalize("NFKC", text).split())
+
+    return norm(a) == norm(b)
+
+
+def check_one(path: Path, previous: Report | Previous | None = None) -> tuple[ReadResult | None, FileOutcome]:
     """Read and validate one input, collecting every finding."""
+    from .codes.output import ENCODING_ASSUMED, INPUT_UNREADABLE, PREVIOUS_AGENCY
     from .validate import validate
 
     outcome = FileOutcome(file=str(path))
@@ -112,87 +168,38 @@ def check_one(path: Path, previous: Report | None = None) -> tuple[ReadResult | 
         result = read_input(path)
     except InputError as exc:
         outcome.unreadable = str(exc)
+        outcome.findings = [INPUT_UNREADABLE(reason=str(exc), source=Source(file=str(path)))]
         return None, outcome
-    findings = list(result.findings)
+    outcome.report = result.report
+    prev = previous.report if isinstance(previous, Previous) else previous
+    findings = list(result.findings)  # reading problems; the rules are the validator's alone
+    if result.encoding not in (None, UTF8):
+        findings.append(ENCODING_ASSUMED(encoding=result.encoding, source=Source(file=str(path))))
     if result.report is not None:
-        seen = {(f.code, f.cell) for f in findings}
-        for finding in validate(result.report, result.sources, previous=previous, file=str(path)):
-            if (finding.code, finding.cell) not in seen:
+        said = {f.code for f in findings}
+        for finding in validate(result.report, result.sources, previous=prev, file=str(path)):
+            if not said & SUPERSEDED_BY.get(finding.code, set()):
                 findings.append(finding)
+        if isinstance(previous, Previous):
+            findings += previous.warnings
+            agency, before = result.report.agency, previous.report.agency
+            if agency and before and not _same_agency(agency, before):
+                findings.append(PREVIOUS_AGENCY(file=previous.file, previous=before, agency=agency, cell="agency"))
     outcome.findings = [f if f.source else f.model_copy(update={"source": Source(file=str(path))}) for f in findings]
     return result, outcome
 
 
 def check(paths: Sequence[Path], previous: Path | None = None, progress: Progress | None = None) -> Outcome:
-    """``reportgen check``: validate every input."""
-    prev = read_previous(previous)
-    files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
-    outcome = Outcome()
-    outcome.files.extend(fo for _, fo in check_many(files, prev, progress=progress))
-    return outcome
+    """``reportgen check``: read and validate every input; the outcome holds the findings and the reports read.
 
+    Example::
 
-def check_reports(paths: Sequence[Path], progress: Progress | None = None) -> tuple[Outcome, list[Report | None]]:
-    """``check`` that also returns each input's report (``reportgen export``), reading every input once, on every core."""
-    files = expand_inputs(paths, INPUT_SUFFIXES + PUBLISHED_SUFFIXES)
-    checked = check_many(files, progress=progress)
-    return Outcome(files=[fo for _, fo in checked]), [r.report if r is not None else None for r, _ in checked]
-
-
-def output_stems(paths: Sequence[Path]) -> dict[Path, str]:
-    """Output file stems: the input's stem, plus its suffix where two inputs share a stem (a.yaml, a.xlsx)."""
-    counts: dict[str, int] = {}
-    for path in paths:
-        counts[path.stem] = counts.get(path.stem, 0) + 1
-    return {p: p.stem if counts[p.stem] == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower()}" for p in paths}
-
-
-def render(
-    report: Report,
-    out_dir: Path,
-    stem: str,
-    formats: Sequence[str],
-    *,
-    reference_doc: Path | None = None,
-    timestamp: dt.datetime | None = None,
-) -> list[Path]:
-    """Write the report in each requested format into ``out_dir``; every file is written atomically."""
-    from .fileio import write_atomic
-
-    written: list[Path] = []
-    docx_path: Path | None = None
-    for fmt in formats:
-        target = out_dir / f"{stem}.{fmt}"
-        if fmt == "txt":
-            from .render.text import render_text
-
-            write_atomic(target, render_text(report))
-        elif fmt == "html":
-            from .render.html import render_html
-
-            write_atomic(target, render_html(report))
-        elif fmt == "docx":
-            from .render.docx import render_docx
-
-            render_docx(report, target, reference_doc=reference_doc, timestamp=timestamp)
-            docx_path = target
-        elif fmt == "pdf":
-            from .render.docx import render_docx
-            from .render.pdf import convert_to_pdf
-
-            if docx_path is None:
-                import tempfile
-
-                with tempfile.TemporaryDirectory() as tmp:
-                    source = Path(tmp) / f"{stem}.docx"
-                    render_docx(report, source, reference_doc=reference_doc, timestamp=timestamp)
-                    convert_to_pdf(source, target)
-            else:
-                convert_to_pdf(docx_path, target)
-        else:  # pragma: no cover - the CLI refuses unknown formats
-            raise ValueError(fmt)
-        written.append(target)
-    return written
+        outcome = check([Path("2024.xlsx")])
+        outcome.exit_code, outcome.findings, outcome.reports
+    """
+    files = expand_inputs(paths)  # a published report is checked when named, never picked up from a directory
+    prev = load_previous(previous)
+    return Outcome(files=[fo for _, fo in check_many(files, prev, progress=progress)])
 
 
 def build(
@@ -204,16 +211,31 @@ def build(
     reference_doc: Path | None = None,
     timestamp: dt.datetime | None = None,
     progress: Progress | None = None,
+    overwrite: bool = False,
 ) -> Outcome:
-    """``reportgen build``: validate each input and render those without errors."""
-    prev = read_previous(previous)
+    """``reportgen build``: validate each input and render those without errors, each input's formats all or none.
+
+    Everything that can be checked before rendering is checked first (inputs exist, output folder, names that
+    would collide with an input, each other or an existing file, the reference document, SOURCE_DATE_EPOCH):
+    then the command either fails with nothing written (InputError) or runs.
+    """
+    files = expand_inputs(paths)
+    stems = distinct_stems(files)
+    protected = [*files, *(p for p in (previous, reference_doc) if p is not None)]
+    check_folder(out_dir)
+    check_targets((out_dir / f"{stems[p]}.{fmt}" for p in files for fmt in formats), protected, overwrite=overwrite)
+    check_reference_doc(reference_doc if "docx" in formats or "pdf" in formats else None)
+    if timestamp is None:
+        epoch_time()
+    prev = load_previous(previous)
     from .parallel import pmap
 
-    outcome = Outcome()
-    files = expand_inputs(paths)
     warm_up(len(files), rendering=True)
-    stems = output_stems(files)
-    tasks = [_BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp) for path in files]
+    tasks = [
+        _BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp, tuple(protected), overwrite)
+        for path in files
+    ]
+    outcome = Outcome()
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
         outcome.files.append(done.result if done.result is not None else timed_out(done.item.path))
     return outcome
@@ -238,7 +260,7 @@ def timed_out(path: Path) -> FileOutcome:
 @dataclass(frozen=True)
 class _Task:
     path: Path
-    previous: Report | None
+    previous: Report | Previous | None
 
 
 @dataclass(frozen=True)
@@ -248,6 +270,8 @@ class _BuildTask(_Task):
     formats: tuple[str, ...]
     reference_doc: Path | None
     timestamp: dt.datetime | None
+    protected: tuple[Path, ...]
+    overwrite: bool
 
 
 def _check_task(task: _Task) -> tuple[ReadResult | None, FileOutcome]:
@@ -255,15 +279,30 @@ def _check_task(task: _Task) -> tuple[ReadResult | None, FileOutcome]:
 
 
 def _build_task(task: _BuildTask) -> FileOutcome:
+    """Check one input and, without errors, render its formats all or none (in a worker, or in this process)."""
     result, file_outcome = check_one(task.path, task.previous)
+    if task.stem != task.path.stem:
+        file_outcome.notes.append(f"与其他输入同名，输出文件名改为“{task.stem}”")
     if result is None or result.report is None or file_outcome.failed:
         return file_outcome
     try:
-        written = render(result.report, task.out_dir, task.stem, task.formats, reference_doc=task.reference_doc, timestamp=task.timestamp)
+        with OutputSet(task.protected, overwrite=task.overwrite) as outputs:
+            render(
+                result.report,
+                task.out_dir,
+                task.stem,
+                task.formats,
+                reference_doc=task.reference_doc,
+                timestamp=task.timestamp,
+                outputs=outputs,
+                warnings=file_outcome.findings,
+            )
+            written = outputs.commit()
     except InputError as exc:
         file_outcome.unreadable = str(exc)
         return file_outcome
     file_outcome.written = [str(p) for p in written]
+    file_outcome.notes += [f"已替换原有文件 {p}" for p in outputs.replaced]
     return file_outcome
 
 
@@ -281,7 +320,7 @@ def warm_up(count: int, *, rendering: bool = False) -> None:
 
 
 def check_many(
-    files: Sequence[Path], previous: Report | None = None, progress: Progress | None = None
+    files: Sequence[Path], previous: Report | Previous | None = None, progress: Progress | None = None
 ) -> list[tuple[ReadResult | None, FileOutcome]]:
     """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT."""
     from .parallel import pmap

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .findings import Finding, Source
-from .formats import FORMATS, Format, format_for_year
+from .formats import FORMATS, LAST_YEAR, Format, format_for_year
 
 NOT_APPLICABLE = "/"
 Value = int | Decimal | Literal["/"]
-PART_KEYS = ("overview", "proactive", "applications", "reviews", "problems", "other_matters")
 
 
 class Contact(BaseModel):
@@ -59,7 +59,7 @@ class Report(BaseModel):
     """
 
     agency: str
-    year: int
+    year: int | None  # None only when a reader could not read it (and said so in a finding)
     format: str
     title: str | None = None
     date: dt.date | None = None
@@ -74,7 +74,7 @@ class Report(BaseModel):
     @property
     def spec(self) -> Format:
         """The declared format of this report (the year's default if the version is unknown)."""
-        return FORMATS.get(self.format) or format_for_year(self.year)
+        return FORMATS.get(self.format) or format_for_year(self.year if self.year is not None else LAST_YEAR)
 
     @property
     def display_title(self) -> str:
@@ -86,18 +86,30 @@ class Report(BaseModel):
 
 
 class ReadResult(BaseModel):
-    """What a reader returns: the report (None if unusable), findings so far, and cell locations."""
+    """What every reader returns: the report, the reading problems it met, and where each cell and field stood.
+
+    The same for every reader (YAML, workbook, published report):
+
+    - a file that cannot be read at all raises :class:`generator.errors.InputError` (exit code 2);
+    - otherwise ``report`` holds everything that could be read; a value that could not be read is left out
+      and named in ``findings`` (its VALUE-* or reader code), never guessed;
+    - a missing year gives ``year=None`` with YEAR-REQUIRED, an unreadable one ``year=None`` with YEAR-TYPE
+      (a published report first looks for the year in its title, text and date, and warns IMPORT-YEAR-MISSING
+      when it has to assume one); the range of a year, the agency and every other rule are the validator's;
+    - ``report`` is None only when the fields cannot form a Report at all.
+    """
 
     report: Report | None
     findings: list[Finding] = Field(default_factory=list)
     sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
+    encoding: str | None = None  # the encoding a text input was decoded in (None for binary formats)
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a narrative: blocks separated by blank lines, lines inside a block joined."""
+    """Paragraphs of a narrative, from any reader: blocks separated by blank (or whitespace-only) lines, lines inside a block joined."""
     out: list[str] = []
-    for block in text.replace("\r\n", "\n").split("\n\n"):
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         para = "".join(line.strip() for line in block.splitlines())
         if para:
             out.append(para)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .formats import FORMATS, Column, Format, Row, Table, format_for_year
+from .formats import DATE_PATTERN, FIRST_YEAR, FORMATS, LAST_YEAR, Column, Format, Row, Table, format_for_year
 from .report import NOT_APPLICABLE, Contact, InfoFees
-from .validate import FIRST_YEAR, LAST_YEAR
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 META_KEYS = ("agency", "year", "format", "title", "date", "signature", "preface", "contact", "text")
-DATE_PATTERN = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 PARTS = {p.key: p.heading for f in FORMATS.values() for p in f.parts}
 FIELD_LABELS: dict[str, str] = {
     "agency": "机关名称（必填）",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .formats import Table
-from .report import Report, chinese_date, split_paragraphs
+from .report import Report, Value, chinese_date, split_paragraphs
+from .title import title_lines
 from .values import complete, display
 
 Level = Literal[0, 1, 2, 3]
@@ -72,6 +73,7 @@ class PartView:
 @dataclass(frozen=True)
 class ReportView:
     title: str
+    title_lines: list[str]  # the title broken at its natural joints, one entry per printed line
     preface: list[Paragraph]
     parts: list[PartView]
     signature: str
@@ -80,7 +82,7 @@ class ReportView:
 
 
 def classify(text: str) -> Paragraph:
-    """Recognise a standalone or run-in numbered heading (DATA.md §2)."""
+    """Recognise a standalone or run-in numbered heading (docs/data.md §2)."""
     match = LEVEL2.match(text)
     if match:
         if len(text) <= SHORT_HEADING and not any(mark in text for mark in "。；：，"):
@@ -94,7 +96,7 @@ def classify(text: str) -> Paragraph:
     return Paragraph(text, 0)
 
 
-def table_view(table: Table, report: Report, values: dict) -> TableView:
+def table_view(table: Table, report: Report, values: dict[str, Value]) -> TableView:
     rows: list[list[CellView]] = [[] for _ in table.grid.rows]
     for r, c, gc in table.grid.placed():
         if gc.role == "value":
@@ -150,6 +152,7 @@ def build_view(report: Report) -> ReportView:
         contact = "　".join(b for b in bits if b)
     return ReportView(
         title=report.display_title,
+        title_lines=title_lines(report.agency, report.year, report.display_title),
         preface=[Paragraph(p) for p in split_paragraphs(preface_text(report))],
         parts=parts,
         signature=report.display_signature,

@@ -1,4 +1,4 @@
-"""Write templates/reference.docx: an empty report document with every style reportgen uses, for units to restyle.
+"""Write generator/templates/reference.docx: an empty report document with every style reportgen uses, for units to restyle.
 
 Usage: python scripts/make_reference_docx.py [TARGET]
 
@@ -19,7 +19,7 @@ from generator.render.docx import write_reference  # noqa: E402
 
 
 def main() -> int:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates" / "reference.docx"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "generator" / "templates" / "reference.docx"
     write_reference(target)
     print(target)
     return 0

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from generator.errors import InputError  # noqa: E402
 from generator.pipeline import read_input  # noqa: E402
 from generator.render.docx import MARGINS_MM, PAGE_MM, render_docx  # noqa: E402
-from generator.render.pdf import convert_to_pdf  # noqa: E402
+from generator.render.pdf import render_pdf  # noqa: E402
 
 MM_PER_PT = 25.4 / 72
 TOLERANCE_MM = 1.0
@@ -104,9 +104,9 @@ def review(inputs: list[Path], out: Path, dpi: int) -> int:
                 failures += 1
                 continue
             docx, pdf = out / f"{path.stem}.docx", out / f"{path.stem}.pdf"
-            render_docx(result.report, docx)
             try:
-                convert_to_pdf(docx, pdf)
+                render_pdf(result.report, pdf)
+                render_docx(result.report, docx)
             except InputError as exc:
                 print(exc)
                 return 2

@@ -52,9 +52,11 @@ def test_check_reports_balance_error_with_exit_1(runner: CliRunner, tmp_path: Pa
     source = broken_copy(tmp_path)
     result = runner.invoke(app, ["check", str(source)])
     assert result.exit_code == 1
-    assert "T3-BALANCE" in result.stderr
-    assert "表三“自然人”列：第一项加第二项之和" in result.stderr
-    assert f"✗ {source}：" in result.stderr
+    # every finding and the per-file line go to stdout, in order; stderr stays empty
+    assert "T3-BALANCE" in result.stdout
+    assert "表三“自然人”列：第一项加第二项之和" in result.stdout
+    assert f"✗ {source}：" in result.stdout
+    assert result.stderr == ""
 
 
 def test_check_json_equals_library_outcome(runner: CliRunner, tmp_path: Path) -> None:
@@ -122,6 +124,21 @@ def test_directory_of_inputs_is_expanded(tmp_path: Path) -> None:
     outcome = build([tmp_path], tmp_path / "out", ["txt"])
     assert [Path(f.file).name for f in outcome.files] == ["a.yaml", "b.yaml"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_check_directory_takes_only_inputs(runner: CliRunner, tmp_path: Path) -> None:
+    """A directory contributes its .xlsx/.yaml/.yml files: a README or a published report beside them is not read."""
+    shutil.copy(EXAMPLE, tmp_path / "a.yaml")
+    (tmp_path / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("不是报告\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"✓ {tmp_path / 'a.yaml'}：没有错误，0 个警告\n"
+
+
+def test_check_sample_inputs_directory(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
 
 
 def test_schema_prints_the_library_schema(runner: CliRunner) -> None:

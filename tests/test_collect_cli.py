@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -21,7 +22,9 @@ def test_roster_writes_an_empty_roster_and_refuses_to_overwrite(runner: CliRunne
     assert (result.exit_code, result.stdout) == (0, f"✓ 已生成名单 {target}：在“名单”工作表中每行填写一个单位\n")
     assert [c.value for c in load_workbook(target)["名单"][1]] == ["单位名称", "类别", "联系人", "联系电话", "备注"]
     again = runner.invoke(app, ["roster", "-o", str(target)])
-    assert (again.exit_code, again.stderr) == (2, f"错误：文件已存在，不会覆盖：{target}\n")
+    assert (again.exit_code, again.stderr) == (2, f"错误：输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{target}\n")
+    replaced = runner.invoke(app, ["roster", "-o", str(target), "--overwrite"])
+    assert (replaced.exit_code, replaced.stdout) == (0, f"✓ 已生成名单 {target}：在“名单”工作表中每行填写一个单位（已替换原有文件）\n")
 
 
 def test_template_roster_writes_one_workbook_per_unit(runner: CliRunner, tmp_path: Path) -> None:
@@ -63,7 +66,10 @@ def test_collect_exit_codes_and_summary(runner: CliRunner, tmp_path: Path) -> No
     write_report(box / "b.yaml", unit_report("青石镇人民政府", 2))
     result = runner.invoke(app, ["collect", str(box), "--roster", str(roster), "-o", str(out), "--year", "2025", "--build"])
     assert result.exit_code == 0
-    assert result.stdout == f"2025 年度：应交 2，已交 2，通过 2\n✓ 已写出 {out}/提交情况.xlsx 等 12 个文件\n"
+    assert (
+        result.stdout
+        == f"2025 年度：应交 2，已交 2，通过 2\n提示：已替换 {out} 中上次汇总写出的文件\n✓ 已写出 {out}/提交情况.xlsx 等 12 个文件\n"
+    )
     write_report(box / "b.yaml", broken(unit_report("青石镇人民政府", 2)))
     result = runner.invoke(app, ["collect", str(box), "--roster", str(roster), "-o", str(out), "--json"])
     printed = json.loads(result.stdout)
@@ -137,12 +143,29 @@ def test_draft_refuses_errors(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr.endswith(f"✗ {source} 有错误，未起草\n")
 
 
-def test_interrupt_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_interrupt_in_the_pool_says_how_far_it_got_and_leaves_no_worker(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
     import generator.pipeline as pipeline
 
-    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        raise KeyboardInterrupt
+    inputs = [write_report(tmp_path / "in" / f"r{i}.yaml", unit_report(f"机关{i}", i + 1)) for i in range(6)]
+    real = pipeline.check_one
 
-    monkeypatch.setattr(pipeline, "check", interrupted)
-    result = runner.invoke(app, ["check", str(write_report(tmp_path / "a.yaml", unit_report("甲局", 1)))])
-    assert (result.exit_code, result.stderr) == (2, "错误：已中断\n")
+    def interrupt_r2(path: Path, previous: object = None):  # type: ignore[no-untyped-def]
+        if path.name == "r2.yaml":
+            raise KeyboardInterrupt  # as if Ctrl-C arrived while this input was being read
+        return real(path, previous)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "check_one", interrupt_r2)
+    monkeypatch.setenv("REPORTGEN_WORKERS", "2")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", *map(str, inputs), "-o", str(out), "-f", "txt"])
+    assert result.exit_code == 130
+    assert result.stderr.endswith("已中断：6 个输入中已处理完 2 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除\n")
+    assert multiprocessing.active_children() == []
+    written = sorted(p.name for p in out.iterdir())
+    assert written[:2] == ["r0.txt", "r1.txt"]
+    assert "r2.txt" not in written
+    assert all(name.endswith(".txt") and not name.startswith(".") for name in written)  # later inputs may be done: whole

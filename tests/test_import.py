@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import random
 import re
 import zipfile
@@ -14,11 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.codes import REGISTRY
 from generator.errors import InputError
 from generator.findings import Finding
 from generator.formats import FORMATS
 from generator.pipeline import check_one
-from generator.readers.published import CODES, blank_cells, read_published
+from generator.readers.published import blank_cells, read_published
 from generator.readers.published.labels import match
 from generator.readers.published.split import splits
 from generator.readers.yaml_reader import read_yaml
@@ -29,10 +29,8 @@ from generator.report import InfoFees, Narrative, ReadResult, Report
 from generator.values import complete, number
 from generator.view import build_view
 
-from .conftest import SAMPLES, sample_yamls
+from .conftest import SAMPLES, SeedFinder, sample_yamls
 
-# the published seed reports live in shared/, beside the checkout
-SEEDS = Path(os.environ.get("REPORTGEN_SEEDS", Path(__file__).resolve().parents[2] / "shared" / "seeds"))
 FIXTURES = Path(__file__).parent / "fixtures" / "published"
 # which seed each sample reproduces (sample_inputs/README.md)
 SEED_SAMPLES = {
@@ -42,10 +40,6 @@ SEED_SAMPLES = {
     "003": "ningbo-jiguanshiwu-2019",
     "004": "taizhou-jiguanshiwu-2019",
 }
-
-
-def seed(number: str) -> Path:
-    return next(SEEDS.glob(f"{number}_*.txt"))
 
 
 def published_sample(slug: str) -> Report:
@@ -87,7 +81,7 @@ def named(result: ReadResult, cell: str) -> list[Finding]:
 
 
 @pytest.mark.parametrize("number", sorted(SEED_SAMPLES))
-def test_seed_numbers_as_published(number: str) -> None:
+def test_seed_numbers_as_published(number: str, seed: SeedFinder) -> None:
     """Every cell of every seed equals the sample that reproduces it; the given cells too (blank stays apart from 0)."""
     expected = published_sample(SEED_SAMPLES[number])
     result = read_published(seed(number))
@@ -104,7 +98,7 @@ def test_seed_numbers_as_published(number: str) -> None:
 
 
 @pytest.mark.parametrize("number", sorted(SEED_SAMPLES))
-def test_seed_narrative_as_published(number: str) -> None:
+def test_seed_narrative_as_published(number: str, seed: SeedFinder) -> None:
     """Every paragraph of the sample's narrative is recovered from the seed text (page breaks, Markdown, spacing repaired)."""
     expected = published_sample(SEED_SAMPLES[number])
     got = imported(seed(number))
@@ -114,7 +108,7 @@ def test_seed_narrative_as_published(number: str) -> None:
     assert got.date == expected.date
 
 
-def test_seed_metadata() -> None:
+def test_seed_metadata(seed: SeedFinder) -> None:
     zhoushan = imported(seed("000"))
     assert zhoushan.title == "市外事办政府信息公开工作年度报告"
     assert zhoushan.signature is None and zhoushan.agency == "舟山市外办"  # the title gives no full name: the signature is used
@@ -130,7 +124,7 @@ def test_seed_metadata() -> None:
     assert len(taizhou.text.paragraphs("proactive")) == 4  # the note before table 2 and the two after it are kept
 
 
-def test_seed_blank_cells_are_not_zero() -> None:
+def test_seed_blank_cells_are_not_zero(seed: SeedFinder) -> None:
     """Seed 002 prints table 3 mostly blank: blanks are absent from the cells and listed; printed zeros are kept."""
     result = read_published(seed("002"))
     assert result.report is not None
@@ -144,7 +138,7 @@ def test_seed_blank_cells_are_not_zero() -> None:
     assert "不同于 0" in finding.message and "一、本年新收政府信息公开申请数量“商业企业”" in finding.message
 
 
-def test_seed_noise_is_reported() -> None:
+def test_seed_noise_is_reported(seed: SeedFinder) -> None:
     """Seed 004 prints 16 zeros under table 4's 15 columns; seed 000 prints table 4 shifted: both said, neither silent."""
     taizhou = read_published(seed("004"))
     assert "IMPORT-EXTRA-COLUMNS" in codes(taizhou)
@@ -154,7 +148,7 @@ def test_seed_noise_is_reported() -> None:
     assert zhoushan.report is not None and zhoushan.report.cells["reviews.reconsideration.total"] == 0
 
 
-def test_seed_labels_tolerated() -> None:
+def test_seed_labels_tolerated(seed: SeedFinder) -> None:
     """社会组织 for 社会公益组织, half-width brackets, spaces inside labels, an inserted year, a label broken across lines."""
     liaocheng = read_published(seed("002"))
     fuzzy = [f for f in liaocheng.findings if f.code == "IMPORT-LABEL-FUZZY"]
@@ -289,9 +283,13 @@ def test_run_together_splits(tmp_path: Path) -> None:
 
 
 def test_every_code_is_registered() -> None:
+    found = {f.code for f in read_published(FIXTURES / "mixed-run-together.txt").findings}
+    assert found and found <= {c.id for c in REGISTRY.values() if c.area == "import"}
+
+
+def test_every_seed_code_is_registered(seed: SeedFinder) -> None:
     found = {f.code for n in SEED_SAMPLES for f in read_published(seed(n)).findings}
-    found |= {f.code for f in read_published(FIXTURES / "mixed-run-together.txt").findings}
-    assert found and found <= set(CODES)
+    assert found and found <= {c.id for c in REGISTRY.values() if c.area == "import"}
 
 
 def test_split_enumeration() -> None:
@@ -305,8 +303,8 @@ def test_split_enumeration() -> None:
 # ---------------------------------------------------------------- damaged reports
 
 
-def seed_lines(number: str) -> list[str]:
-    return seed(number).read_text(encoding="utf-8").splitlines()
+def lines_of(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
 
 
 def write(tmp_path: Path, lines: list[str], name: str = "damaged.txt") -> Path:
@@ -315,8 +313,8 @@ def write(tmp_path: Path, lines: list[str], name: str = "damaged.txt") -> Path:
     return path
 
 
-def test_truncated_report(tmp_path: Path) -> None:
-    lines = seed_lines("004")
+def test_truncated_report(tmp_path: Path, seed: SeedFinder) -> None:
+    lines = lines_of(seed("004"))
     cut = next(i for i, line in enumerate(lines) if line.startswith("\t\t7.属于行政执法案卷"))
     result = read_published(write(tmp_path, lines[:cut]))
     assert result.report is not None
@@ -327,8 +325,8 @@ def test_truncated_report(tmp_path: Path) -> None:
     assert "“7.属于行政执法案卷”" in missing_rows.message and "applications.carried_forward.total" in missing_rows.related
 
 
-def test_missing_table(tmp_path: Path) -> None:
-    lines = seed_lines("004")
+def test_missing_table(tmp_path: Path, seed: SeedFinder) -> None:
+    lines = lines_of(seed("004"))
     start = next(i for i, line in enumerate(lines) if line.startswith("第二十条第(一)项"))
     end = next(i for i, line in enumerate(lines) if line.startswith("政府集中采购"))
     result = read_published(write(tmp_path, lines[:start] + lines[end + 1 :]))
@@ -339,9 +337,9 @@ def test_missing_table(tmp_path: Path) -> None:
     assert complete(result.report)["applications.results_total.total"] == 1
 
 
-def test_shuffled_rows(tmp_path: Path) -> None:
+def test_shuffled_rows(tmp_path: Path, seed: SeedFinder) -> None:
     """Rows are found by their labels, not their order."""
-    lines = seed_lines("004")
+    lines = lines_of(seed("004"))
     rows = [i for i, line in enumerate(lines) if "\t" in line and re.search(r"\d", line.split("\t")[-1] + line.split("\t")[-2])]
     rows = [i for i in rows if "政府集中采购" not in lines[i] and not lines[i].startswith("0\t")]
     shuffled = list(lines)
@@ -484,12 +482,15 @@ def test_huge_file_refused_without_reading(tmp_path: Path) -> None:
     assert info.value.message == "文件过大（50.0 MB），上限为 10 MB"
 
 
-def test_cli_import_and_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+def test_cli_import(runner: CliRunner, tmp_path: Path, seed: SeedFinder) -> None:
     out = tmp_path / "out.yaml"
     ok = runner.invoke(app, ["import", str(seed("003")), "-o", str(out)])
     assert ok.exit_code == 0, ok.output
     again = read_yaml(out).report
     assert again is not None and complete(again) == complete(imported(seed("003")))
+
+
+def test_cli_import_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
     failed = runner.invoke(app, ["import", str(bad), "-o", str(tmp_path / "x.yaml")])

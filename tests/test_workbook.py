@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.errors import InputError
 from generator.findings import Finding, Source
 from generator.formats import FORMATS
 from generator.readers.xlsx_reader import read_xlsx
@@ -133,9 +134,9 @@ def test_every_hard_rule_has_a_visible_check_cell_with_red_formatting(tmp_path: 
     wb = openpyxl.load_workbook(template(tmp_path, "2021"))
     fmt = FORMATS["2021"]
     checks = [c for t in fmt.tables for c in L.table_layout("2021", t.key).checks]
-    assert len(checks) == len([r for r in fmt.rules if r.severity == "error"])
+    assert len(checks) == len([r for r in fmt.rules if r.code.severity == "error"])
     ws = wb["三、依申请公开"]
-    balance = next(c for c in checks if c.rule.code == "T3-BALANCE" and c.rule.cell.endswith(".natural"))
+    balance = next(c for c in checks if c.rule.code.id == "T3-BALANCE" and c.rule.cell.endswith(".natural"))
     assert ws.cell(balance.row, balance.col).value == '=IF(SUM(D6:D7)=SUM(D29:D30),"✓","✗")'
     rules = [r for rng in ws.conditional_formatting for r in rng.rules]
     assert rules and all(r.formula == ['"✗"'] for r in rules)
@@ -350,9 +351,14 @@ def test_annotate_marks_cells_and_lists_findings_without_touching_the_input(tmp_
     rows = [[c.value for c in row] for row in results.iter_rows(min_row=2)]
     assert [r[2] for r in rows] == [f.code for f in findings]
     assert rows[0][3] == "三、依申请公开!D30"
-    # the copy is still a readable input, and a second copy does not overwrite the first
+    # the copy is still a readable input; a second run refuses to replace it unless told to
     assert read_xlsx(copy).report is not None
-    assert annotate(path, findings) == tmp_path / "t2021.校验结果(2).xlsx"
+    first = copy.read_bytes()
+    with pytest.raises(InputError) as refused:
+        annotate(path, findings[:1])
+    assert refused.value.message == f"输出文件已存在，不会覆盖（如需替换请加 --overwrite）：{copy}"
+    assert copy.read_bytes() == first
+    assert annotate(path, findings[:1], overwrite=True) == copy and copy.read_bytes() != first
 
 
 def test_annotate_comment_lands_on_the_merge_anchor(tmp_path: Path) -> None:

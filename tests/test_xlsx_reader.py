@@ -12,11 +12,12 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from generator.cells import parse_date
 from generator.cli import app
 from generator.errors import InputError
 from generator.findings import Finding
 from generator.pipeline import check, check_one
-from generator.readers.xlsx_reader import DATE_RE, read_xlsx
+from generator.readers.xlsx_reader import read_xlsx
 from generator.workbook import layout as L
 from generator.workbook import write_template
 
@@ -130,13 +131,18 @@ def wb_format(wb) -> object:
 
 def test_blank_year_is_an_error_not_a_crash(tmp_path: Path) -> None:
     path = fill(filled(tmp_path), {"meta.year": None})
-    assert ("YEAR-RANGE", "error", f"{L.META}!B3") in located(path)
+    assert ("YEAR-REQUIRED", "error", f"{L.META}!B3") in located(path)
+    result = read_xlsx(path)
+    assert result.report is not None and result.report.year is None
+    assert [f.message for f in result.findings if f.code == "YEAR-REQUIRED"] == ["缺少报告年度（“基本信息”工作表的“报告年度”），例如 2024"]
 
 
 def test_dates_typed_as_text_are_read(tmp_path: Path) -> None:
     path = fill(filled(tmp_path), {"meta.date": "2026年1月20日"})
     assert read_xlsx(path).report.date == dt.date(2026, 1, 20)
-    assert all(DATE_RE.match(text) for text in ("2026-01-20", "2026/1/20", "2026.1.20", " 2026 年 1 月 20 日 "))
+    texts = ("2026-01-20", "2026/1/20", "2026.1.20", " 2026 年 1 月 20 日 ", "２０２６年１月２０日")
+    assert {parse_date(text) for text in texts} == {dt.date(2026, 1, 20)}
+    assert parse_date("2026-02-30") is None and parse_date("2026年1月") is None
 
 
 def test_over_long_text_cell(tmp_path: Path) -> None:
@@ -157,7 +163,7 @@ def test_huge_numbers_are_errors_not_crashes(tmp_path: Path) -> None:
     findings = located(path)
     assert ("VALUE-NOT-NUMBER", "error", f"{T3}!D6") in findings
     assert ("VALUE-NOT-NUMBER", "error", f"{T3}!I6") in findings
-    assert ("YEAR-RANGE", "error", f"{L.META}!B3") in findings
+    assert ("YEAR-TYPE", "error", f"{L.META}!B3") in findings
 
 
 def replace_in_parts(source: Path, target: Path, replacements: dict[bytes, bytes]) -> None:

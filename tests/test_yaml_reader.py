@@ -15,6 +15,7 @@ from generator.findings import Finding, Source
 from generator.formats import FORMATS
 from generator.readers.yaml_reader import dump_yaml, read_yaml, read_yaml_text
 from generator.report import Contact, InfoFees, Narrative, ReadResult, Report
+from generator.validate import validate
 
 from .conftest import sample_yamls
 
@@ -31,6 +32,13 @@ applications:
 
 def read(text: str) -> ReadResult:
     return read_yaml_text(text, "a.yaml")
+
+
+def checked(text: str, *codes: str) -> list[Finding]:
+    """What ``check`` reports with one of ``codes``: the reader's findings, then the validator's."""
+    result = read(text)
+    assert result.report is not None
+    return [f for f in result.findings + validate(result.report, result.sources, file="a.yaml") if f.code in codes]
 
 
 def only(text: str) -> Finding:
@@ -102,12 +110,15 @@ def test_empty_file(tmp_path: Path) -> None:
     assert refused("# 只有注释\n", tmp_path) == "顶层应为键值映射（mapping），实际是空文件"
 
 
-def test_non_utf8_file(tmp_path: Path) -> None:
-    assert refused(BASE.encode("gbk"), tmp_path) == "文件不是 UTF-8 编码（第 8 个字节处无法解码），请另存为 UTF-8"
+def test_gb18030_file_is_read_like_any_text_input(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(BASE.encode("gb18030"))
+    assert read_yaml(path).report == read(BASE).report
 
 
 def test_binary_file(tmp_path: Path) -> None:
-    assert refused(b"PK\x03\x04\x00\x00binary", tmp_path) == "这是一个二进制文件，不是文本文件"
+    assert refused(b"\x7fELF\x00\x00binary", tmp_path) == "这是一个二进制文件，不是文本文件"
+    assert refused(b"PK\x03\x04\x00\x00binary", tmp_path) == "这是一个压缩文件，扩展名却是“.yaml”：请提供文本文件"
 
 
 def test_file_over_10_mb(tmp_path: Path) -> None:
@@ -130,6 +141,23 @@ def test_deep_nesting_is_refused_not_crashed(tmp_path: Path) -> None:
     assert refused("a: " + "[" * 5000 + "]" * 5000 + "\n", tmp_path) == "YAML 嵌套层次过深（超过100层），无法读取"
 
 
+@pytest.mark.parametrize("libyaml", [True, False], ids=["libyaml", "pure-python"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "第2行第1列"), ("a: |0\n  x\n", "第1行第5列")],
+    ids=["repeated-directive", "zero-indent"],
+)
+def test_unusual_syntax_error_is_said_in_chinese_only(
+    text: str, where: str, libyaml: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A syntax error without a specific hint still gets a wholly Chinese message, whichever parser ran."""
+    import yaml
+
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert refused(text, tmp_path) == f"YAML 语法错误（{where}）：格式不正确"
+
+
 def test_unsafe_tags_are_never_constructed() -> None:
     f = only(with_new("natural: !!python/object/apply:os.system ['echo hacked']"))
     assert f.code == "KEY-TYPE"
@@ -148,7 +176,7 @@ def test_unsafe_tags_are_never_constructed() -> None:
         ("natural: /", "VALUE-NOT-APPLICABLE", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：不能填写“/”，请填写数字（没有则填0）"),
         ("natural: yes", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“yes”不是非负整数"),
         ("natural: .inf", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“.inf”不是非负整数"),
-        ("natural: 1e400", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：“1e400”不是非负整数"),
+        ("natural: 1e400", "VALUE-NOT-NUMBER", "表三“一、本年新收政府信息公开申请数量”行“自然人”列：数值大得不合理（401位数），请检查"),
         (
             "natural: " + "9" * 5000,
             "VALUE-NOT-NUMBER",
@@ -252,16 +280,16 @@ def test_procurement_unit_is_stored_per_amount_cell() -> None:
 
 def test_year_outside_range_is_a_finding_and_the_report_is_kept() -> None:
     result = read(BASE.replace("year: 2021", "year: 1999"))
-    (f,) = result.findings
+    assert result.findings == [] and result.report is not None and result.report.year == 1999
+    (f,) = checked(BASE.replace("year: 2021", "year: 1999"), "YEAR-RANGE")
     assert (f.code, f.message, f.source.line if f.source else None) == ("YEAR-RANGE", "报告年度“1999”不在2008至2100年之间", 2)
-    assert result.report is not None and result.report.year == 1999
 
 
 def test_year_that_is_not_an_integer() -> None:
     result = read(BASE.replace("year: 2021", "year: 二〇二一"))
     (f,) = result.findings
-    assert (f.code, f.message) == ("YEAR-TYPE", "报告年度（year）应为整数年份，例如 2024，实际是文字“二〇二一”")
-    assert result.report is None
+    assert (f.code, f.message) == ("YEAR-TYPE", "报告年度应为整数年份，例如 2024，实际是文字“二〇二一”")
+    assert result.report is not None and result.report.year is None
 
 
 def test_quoted_year_is_accepted() -> None:
@@ -270,17 +298,23 @@ def test_quoted_year_is_accepted() -> None:
 
 
 def test_missing_year_and_agency() -> None:
-    result = read(BASE.replace("year: 2021\n", "").replace("agency: 测试局\n", ""))
-    assert [f.code for f in result.findings] == ["YEAR-REQUIRED", "AGENCY-REQUIRED"]
-    assert result.report is None
+    text = BASE.replace("year: 2021\n", "").replace("agency: 测试局\n", "")
+    result = read(text)
+    assert [(f.code, f.message) for f in result.findings] == [("YEAR-REQUIRED", "缺少报告年度（year），例如 year: 2024")]
+    assert result.report is not None and result.report.year is None
+    assert [(f.code, f.source.line if f.source else None) for f in checked(text, "YEAR-REQUIRED", "AGENCY-REQUIRED")] == [
+        ("YEAR-REQUIRED", 1),
+        ("AGENCY-REQUIRED", 1),
+    ]
 
 
 def test_unknown_format_version_reads_tables_by_year() -> None:
     text = BASE.replace("year: 2021", "year: 2021\nformat: 2030") + "  other_handling:\n    fee_unpaid: {natural: x}\n"
     result = read(text)
-    assert [(f.code, f.source.line if f.source else None) for f in result.findings] == [("FORMAT-UNKNOWN", 3), ("VALUE-NOT-NUMBER", 10)]
-    assert result.findings[0].message == "未知的格式版本“2030”：应为“2019”、“2021”；以下按2021年格式检查"
-    assert result.findings[1].cell == "applications.other_handling.fee_unpaid.natural"
+    findings = checked(text, "VALUE-NOT-NUMBER", "FORMAT-UNKNOWN")
+    assert [(f.code, f.source.line if f.source else None) for f in findings] == [("VALUE-NOT-NUMBER", 10), ("FORMAT-UNKNOWN", 3)]
+    assert findings[1].message == "未知的格式版本“2030”：应为“2019”、“2021”；以下按2021年格式检查"
+    assert findings[0].cell == "applications.other_handling.fee_unpaid.natural"
     assert result.report is not None and result.report.format == "2030"
 
 
@@ -367,11 +401,15 @@ def test_duplicate_key() -> None:
 @pytest.mark.parametrize(
     ("fees", "code", "message"),
     [
-        ("{notices: -1}", "VALUE-NEGATIVE", "信息处理费“发出收费通知件数”（info_fees.notices）：不能为负数"),
-        ("{notices: 2.5}", "VALUE-NOT-INTEGER", "信息处理费“发出收费通知件数”（info_fees.notices）：（2.5）应为整数"),
+        ("{notices: -1}", "VALUE-NEGATIVE", "信息处理费“发出收费通知件数”（info_fees.notices）：件数（-1）不能为负数"),
+        ("{notices: 2.5}", "VALUE-NOT-INTEGER", "信息处理费“发出收费通知件数”（info_fees.notices）：件数（2.5）应为整数"),
         ("{collected: 很多}", "VALUE-NOT-NUMBER", "信息处理费“实际收取金额（元）”（info_fees.collected）：“很多”不是数字"),
         ("{notice_amount: [1]}", "VALUE-NOT-NUMBER", "信息处理费“收费通知金额合计（元）”（info_fees.notice_amount）：应为数字，实际是列表"),
-        ("{notices: 1000000000000000}", "VALUE-NOT-NUMBER", "信息处理费“发出收费通知件数”（info_fees.notices）：数值大得不合理，请检查"),
+        (
+            "{notices: 1000000000000000}",
+            "VALUE-NOT-NUMBER",
+            "信息处理费“发出收费通知件数”（info_fees.notices）：数值大得不合理（16位数），请检查",
+        ),
         ("{notices: 1, paid: 3}", "KEY-UNKNOWN", "“info_fees”中的未知字段“paid”，此处可用的字段：notices、notice_amount、collected"),
     ],
 )

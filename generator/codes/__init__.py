@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import audit, collect, output  # noqa: F401  (importing an area module registers its codes)
+from . import audit, collect, output, published, reading, validation, values, xlsx, yaml  # noqa: F401  (importing registers the codes)
 from .registry import REGISTRY, Code, define, lookup, markdown_table
 
 __all__ = ["REGISTRY", "Code", "define", "lookup", "markdown_table"]

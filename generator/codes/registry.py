@@ -64,8 +64,5 @@ def lookup(id: str) -> Code:
 def markdown_table() -> str:
     """The table of codes shown in the README and docs."""
     lines = ["| code | severity | meaning | area |", "|---|---|---|---|"]
-    from .legacy import legacy_rows
-
-    lines += legacy_rows()
     lines += [f"| `{c.id}` | {'错误' if c.severity == 'error' else '警告'} | {c.description} | {c.area} |" for c in REGISTRY.values()]
     return "\n".join(lines)

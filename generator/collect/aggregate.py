@@ -159,21 +159,28 @@ def source_rows(result: Aggregation) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def write_aggregate(result: Aggregation, target: Path) -> None:
-    """Write the summed report as a workbook (with a 汇总来源 sheet) or YAML (with a ``sources`` list)."""
+def write_aggregate(result: Aggregation, target: Path, suffix: str = "") -> None:
+    """Write the summed report as a workbook (with a 汇总来源 sheet) or YAML (with a ``sources`` list), by ``suffix``
+    (default: the target's own)."""
     report = cast(Report, result.report)
     header, rows = source_rows(result)
-    if target.suffix.lower() == ".xlsx":
+    if (suffix or target.suffix).lower() == ".xlsx":
         from ..workbook import write_template
 
         write_template(
-            target, version=report.format, year=report.year, agency=report.agency, report=report, appendix=(SOURCES_SHEET, header, rows)
+            target,
+            version=report.format,
+            year=report.year if report.year is not None else report.spec.first_year,
+            agency=report.agency,
+            report=report,
+            appendix=(SOURCES_SHEET, header, rows),
         )
         return
     import yaml
 
     from ..fileio import write_atomic
-    from ..readers.yaml_reader import SOURCES, dump_yaml
+    from ..readers.yaml_nodes import SOURCES
+    from ..readers.yaml_writer import dump_yaml
 
     listed = [{k: (_plain(v) if isinstance(v, Decimal) else v) for k, v in zip(header, row, strict=True)} for row in rows]
     tail = yaml.safe_dump({SOURCES: listed}, allow_unicode=True, sort_keys=False, width=1000)

@@ -93,6 +93,7 @@ class Collection:
     locks: list[Path] = field(default_factory=list)
     files: int = 0
     written: list[Path] = field(default_factory=list)
+    replaced: bool = False  # the output folder held this command's outputs from an earlier run, now replaced
 
     def counts(self) -> dict[str, int]:
         on_roster = [e for e in self.entries if e.unit is not None]
@@ -158,14 +159,18 @@ def collect(
     """Read the inbox, give every roster unit its state, and write the outputs (see :mod:`.outputs`)."""
     if roster.findings:
         raise InputError("名单有错误，请先改正：" + "；".join(f.line() for f in roster.findings), roster.file)
+    from ..outputs import check_folder
+
+    check_folder(out_dir)
     found = scan(inbox, skip=[out_dir])
     received = receive_all(found.files, progress=progress, keep_sources=previous_dir is not None)
     previous = last_year(previous_dir, skip=[out_dir, inbox]) if previous_dir is not None else {}
     chosen_year = year if year is not None else common_year(received)
     collection = Collection(chosen_year, year is None, roster, locks=found.locks, files=len(found.files))
     collection.entries = entries(received, roster, chosen_year, previous)
-    from .outputs import write_outputs
+    from .outputs import STATUS, write_outputs
 
+    collection.replaced = (out_dir / f"{STATUS}.xlsx").exists()
     collection.written = write_outputs(collection, out_dir, build=build)
     return collection
 

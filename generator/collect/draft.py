@@ -26,6 +26,7 @@ class Drafted:
     kept: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     written: Path | None = None
+    replaced: bool = False  # ``written`` replaced an existing file (--overwrite)
 
     @property
     def exit_code(self) -> int:
@@ -84,10 +85,11 @@ def draft_report(report: Report) -> Drafted:
     return out
 
 
-def draft(source: Path, target: Path) -> Drafted:
-    """Read ``source``, draft its empty parts, and write the result to ``target`` (.yaml or .xlsx); refuses tables with errors."""
+def draft(source: Path, target: Path, *, overwrite: bool = False) -> Drafted:
+    """Read ``source``, draft its empty parts, and write the result to ``target`` (.yaml or .xlsx) whole or not at all;
+    refuses tables with errors, and an existing ``target`` unless ``overwrite``."""
     from ..errors import InputError
-    from ..fileio import write_atomic
+    from ..fileio import OutputSet
     from ..pipeline import check_one
 
     if target.exists() and target.resolve() == source.resolve():
@@ -101,13 +103,25 @@ def draft(source: Path, target: Path) -> Drafted:
     out.findings = outcome.findings
     report = out.report
     assert report is not None
-    if target.suffix.lower() == ".xlsx":
-        from ..workbook import write_template
+    with OutputSet([source], overwrite=overwrite) as outputs:
+        if target.suffix.lower() == ".xlsx":
+            from ..workbook import write_template
 
-        write_template(target, version=report.format, year=report.year, agency=report.agency, report=report)
-    else:
-        from ..readers.yaml_reader import dump_yaml
+            outputs.stage_with(
+                target,
+                lambda tmp: write_template(
+                    tmp,
+                    version=report.format,
+                    year=report.year if report.year is not None else report.spec.first_year,
+                    agency=report.agency,
+                    report=report,
+                ),
+            )
+        else:
+            from ..readers.yaml_writer import dump_yaml
 
-        write_atomic(target, dump_yaml(report))
+            outputs.stage(target, dump_yaml(report))
+        outputs.commit()
+    out.replaced = bool(outputs.replaced)
     out.written = target
     return out

@@ -25,7 +25,7 @@ class RenderTask:
 def render_unit(task: RenderTask) -> str | None:
     """Write one unit's report in every format; the Chinese reason when it could not be written."""
     from ..errors import InputError
-    from ..pipeline import render
+    from ..render import render_report as render
 
     try:
         render(task.report, task.folder, task.stem, FORMATS)

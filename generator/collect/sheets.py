@@ -7,12 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..fileio import write_atomic
-from ..workbook.template import deterministic_bytes
+from ..workbook.files import deterministic_bytes
+from ..workbook.literal import set_text
+from ..workbook.sheet import clean_text
 
 BOLD = Font(bold=True)
 Cellish = str | int | Decimal | float | None
@@ -20,12 +21,7 @@ Cellish = str | int | Decimal | float | None
 
 def put(ws: Worksheet, row: int, col: int, value: Cellish) -> None:
     """Write one cell; text is always stored as text, so “=1+1” or “@x” from an input can never become a formula."""
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.data_type = "s"
-    else:
-        cell.value = value
+    set_text(ws.cell(row=row, column=col), clean_text(value) if isinstance(value, str) else value)
 
 
 def put_row(ws: Worksheet, row: int, values: Sequence[Cellish], *, bold: bool = False) -> None:

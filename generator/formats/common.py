@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ..codes.validation import T3_BALANCE, T3_RESULTS_TOTAL, T3_ROW_TOTAL, T4_TOTAL
 from .model import Column, Figure, Grid, GridCell, NarrativeFigure, Part, Row, SumRule, Table
 
 TEXT_WIDTH_MM = 156.0
@@ -233,7 +234,9 @@ def applications_table(other_handling: Node) -> Table:
         [header_cell(c.label) for c in APPLICANT_COLUMNS[1:]],
     ]
     body = tree_body("applications", nodes, APPLICATION_COLUMNS)
-    widths = (9.0, 17.0, 46.0) + (12.0,) * 7
+    # chosen with fit.orphaned_labels: no label leaves one character on its last line, 自然人 holds three characters
+    # a line, the other applicant columns two and five digits, and the long 1./2. labels of 不予公开/无法提供 one line
+    widths = (7.0, 18.0, 50.0, 14.0) + (11.0,) * 5 + (12.0,)
     return Table(
         "applications",
         3,
@@ -251,7 +254,7 @@ def applications_rules(table: Table) -> list[SumRule]:
         label = row.label
         rules.append(
             SumRule(
-                "T3-ROW-TOTAL",
+                T3_ROW_TOTAL,
                 (f"applications.{row.key}.total",),
                 tuple(f"applications.{row.key}.{c.key}" for c in APPLICANT_COLUMNS),
                 f"表三“{label}”行：总计（{{left}}）不等于各类申请人之和（{{right}}）",
@@ -263,7 +266,7 @@ def applications_rules(table: Table) -> list[SumRule]:
     for col in APPLICANT_COLUMNS:
         rules.append(
             SumRule(
-                "T3-RESULTS-TOTAL",
+                T3_RESULTS_TOTAL,
                 (f"applications.results_total.{col.key}",),
                 tuple(f"applications.{r.key}.{col.key}" for r in result_rows),
                 f"表三“{col.label}”列：（七）总计（{{left}}）不等于各项办理结果之和（{{right}}）",
@@ -274,7 +277,7 @@ def applications_rules(table: Table) -> list[SumRule]:
     for col in APPLICANT_COLUMNS:
         rules.append(
             SumRule(
-                "T3-BALANCE",
+                T3_BALANCE,
                 (f"applications.new.{col.key}", f"applications.carried_over.{col.key}"),
                 (f"applications.results_total.{col.key}", f"applications.carried_forward.{col.key}"),
                 f"表三“{col.label}”列：第一项加第二项之和（{{left}}）不等于第三项加第四项之和（{{right}}）",
@@ -326,7 +329,7 @@ def reviews_rules(table: Table) -> list[SumRule]:
     parts_ = [c.key for c in REVIEW_COLUMNS if not c.total]
     return [
         SumRule(
-            "T4-TOTAL",
+            T4_TOTAL,
             (f"reviews.{row.key}.total",),
             tuple(f"reviews.{row.key}.{k}" for k in parts_),
             f"表四“{row.label}”：总计（{{left}}）不等于结果维持、结果纠正、其他结果、尚未审结之和（{{right}}）",
@@ -425,3 +428,15 @@ def rules_for(tables: Iterable[Table]) -> tuple[SumRule, ...]:
         elif table.key == "reviews":
             out += reviews_rules(table)
     return tuple(out)
+
+
+# ---------------------------------------------------------------- the rules as told to officials (workbook 填写说明)
+
+FILLING_RULES = (
+    "件数填不小于 0 的整数；没有的填 0 或留空（留空按 0 计算）。请直接填写数字，不要填写公式。",
+    "表二的单元格可以填“/”表示不适用（例如没有规章制定权）；“本年增/减”可以为负数；金额可以有小数，单位见表头。",
+    "表三每一列：第一项加第二项之和，等于第三项（（七）总计）加第四项之和。",
+    "区分处理的申请只计入“{partial}”，不再计入“不予公开”“无法提供”等其他情形。",
+    "正文中写到的数字（如收到申请件数、行政复议件数、结转件数）应与表格一致，reportgen 会核对。",
+)
+FEE_RULE = "信息处理费（国办函〔2020〕109号）在“基本信息”填写，报告第六部分将写明收费情况；因逾期未缴费而不再处理的申请计入表三（六）2。"

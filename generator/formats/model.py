@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..codes.registry import Code
+
 ValueKind = Literal["count", "signed", "amount"]
 Role = Literal["header", "label", "value"]
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,12 @@ class Grid:
 class SumRule:
     """``sum(left) == sum(right)``; when ``computes`` the single left cell is a total of right."""
 
-    code: str
+    code: Code  # its severity is the rule's; the message below fills the code's template
     left: tuple[str, ...]
     right: tuple[str, ...]
     message: str  # Chinese, with {left} and {right} placeholders
     cell: str  # the cell a finding is located at
     computes: bool = False
-    severity: Severity = "error"
     relation: Literal["==", "<="] = "=="
 
 
@@ -120,7 +120,7 @@ class SumRule:
 class CarryRule:
     """A cell that follows from last year's report: ``cell == sum(previous) + sum(plus) - sum(minus)``."""
 
-    code: str
+    code: Code
     cell: str
     previous: tuple[str, ...]  # last year's cells
     message: str  # Chinese, with {expected} and {actual}
@@ -200,6 +200,7 @@ class Format:
     fee_words: tuple[str, ...] = ()  # words by which part 六 shows it reports 信息处理费
     no_fee_sentence: str = ""
     nothing_to_report: str = "无。"
+    filling_rules: tuple[str, ...] = ()  # the rules as the workbook's 填写说明 states them, with {partial} for 区分处理
     key_figures: tuple[Figure, ...] = ()  # the figures a collection summary shows per unit
     draft_figures: tuple[Figure, ...] = ()  # the figures the drafted sentences of parts 三 and 四 state
 

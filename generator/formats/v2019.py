@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ..codes.validation import T2_ITEMS_NEGATIVE, T2_PUBLISHED_EXCEEDS_TOTAL, X_ITEMS_PREVIOUS
 from .common import (
+    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
@@ -59,31 +61,29 @@ FORMAT = Format(
     rules=rules_for((APPLICATIONS, REVIEWS)),
     soft_rules=tuple(
         SumRule(
-            "T2-ITEMS-NEGATIVE",
+            T2_ITEMS_NEGATIVE,
             (),
             (f"proactive.{key}.previous", f"proactive.{key}.change"),
             f"表二“{PROACTIVE.row(key).label}”：上一年项目数量加本年增/减（{{right}}）小于0",
             f"proactive.{key}.change",
-            severity="warning",
             relation="<=",
         )
         for key in ITEM_ROWS
     )
     + tuple(
         SumRule(
-            "T2-PUBLISHED-EXCEEDS-TOTAL",
+            T2_PUBLISHED_EXCEEDS_TOTAL,
             (f"proactive.{key}.new_published",),
             (f"proactive.{key}.total_published",),
             f"表二“{PROACTIVE.row(key).label}”：本年新公开数量（{{left}}）大于对外公开总数量（{{right}}）",
             f"proactive.{key}.new_published",
-            severity="warning",
             relation="<=",
         )
         for key in ("rules", "normative_documents")
     ),
     carry_rules=tuple(
         CarryRule(
-            "X-ITEMS-PREVIOUS",
+            X_ITEMS_PREVIOUS,
             f"proactive.{key}.previous",
             (f"proactive.{key}.previous", f"proactive.{key}.change"),
             f"表二“{PROACTIVE.row(key).label}”上一年项目数量（{{actual}}）不等于上年报告的上一年项目数量加本年增/减（{{expected}}）",
@@ -92,6 +92,7 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    filling_rules=FILLING_RULES,
     key_figures=key_figures(),
     draft_figures=draft_figures(APPLICATIONS),
 )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from ..codes.validation import X_IN_FORCE
 from .common import (
     FEE_AMOUNT,
+    FEE_RULE,
+    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
@@ -61,7 +64,7 @@ FORMAT = Format(
     rules=rules_for((APPLICATIONS, REVIEWS)),
     carry_rules=tuple(
         CarryRule(
-            "X-IN-FORCE",
+            X_IN_FORCE,
             f"proactive.{key}.in_force",
             (f"proactive.{key}.in_force",),
             f"表二“{PROACTIVE.row(key).label}”现行有效件数（{{actual}}）不等于上年现行有效件数加本年制发件数减本年废止件数（{{expected}}）",
@@ -72,6 +75,7 @@ FORMAT = Format(
     ),
     preface=PREFACE,
     narrative_figures=narrative_figures(),
+    filling_rules=(*FILLING_RULES, FEE_RULE),
     key_figures=key_figures(FEE_AMOUNT),
     draft_figures=draft_figures(APPLICATIONS),
     fee_cell="applications.other_handling.fee_unpaid.total",

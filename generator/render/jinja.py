@@ -21,7 +21,7 @@ def templates_root() -> Traversable:
             return root
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[1] / "templates"
 
 
 def _load(name: str) -> tuple[str, str | None, Callable[[], bool]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
 
 from ..report import Report
-from ..view import CellView, TableView, build_view
+from ..view import CellView, ReportView, TableView, build_view
 from .jinja import render_template
 
 # Text columns per millimetre of printed column width: table 3's label column (46 mm) gets 24 columns,
@@ -18,6 +19,9 @@ MIN_COLUMN = 2
 NO_LINE_START = set("，。、；：？！）》」』】〕〗〉”’%‰℃·…—,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔〖〈“‘([{")
 ASCII_RUN = re.compile(r"[!-~]+|.", re.DOTALL)  # a run of printable ASCII (a number, "1.") stays on one line
+# The published-report reader rejoins a title split over two lines only when the first line ends with the agency
+# (``…管理局`` / ``政府信息公开工作年度报告``), not with the year, so the text title stays on one line until it does.
+SPLIT_TITLE = False
 
 
 def char_width(char: str) -> int:
@@ -25,6 +29,7 @@ def char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=16384)  # the same labels and numbers are measured again and again
 def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
@@ -175,12 +180,20 @@ def table_lines(table: TableView) -> list[str]:
     return out
 
 
+def centred(lines: list[str]) -> list[str]:
+    """Lines centred on the widest of them (no trailing spaces)."""
+    width = max((display_width(line) for line in lines), default=0)
+    return [" " * ((width - display_width(line)) // 2) + line for line in lines]
+
+
 def tidy(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, exactly one final newline."""
     lines = [line.rstrip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, *, view: ReportView | None = None) -> str:
     """The report as plain text (UTF-8 ready, ``\\n`` line ends), through ``templates/report.txt.j2``."""
-    return tidy(render_template("report.txt.j2", view=build_view(report), table_lines=table_lines))
+    view = view or build_view(report)
+    title = centred(view.title_lines) if SPLIT_TITLE else [view.title]
+    return tidy(render_template("report.txt.j2", view=view, title=title, table_lines=table_lines))

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import InputError
-from ..fileio import read_bytes, write_atomic
-from ..findings import Finding
+from ..fileio import OutputSet, read_bytes
+from ..findings import Finding, Source
 from . import layout as L
 from . import styles as S
 from .archive import inspect_archive
+from .literal import as_text
 
 SUFFIX = ".校验结果"
 MAX_ANNOTATED_XML = 30 * 1024 * 1024  # a workbook this large is not loaded whole just to annotate it
@@ -25,49 +26,61 @@ MAX_COMMENT = 2000
 
 
 def annotated_path(path: Path) -> Path:
-    """``<stem>.校验结果.xlsx`` beside the input, or ``…(2).xlsx`` and so on when that exists."""
-    stem = path.stem
-    candidate = path.with_name(f"{stem}{SUFFIX}.xlsx")
-    n = 2
-    while candidate.exists() or candidate == path:
-        candidate = path.with_name(f"{stem}{SUFFIX}({n}).xlsx")
-        n += 1
-    return candidate
+    """``<stem>.校验结果.xlsx`` beside the input (never the input itself)."""
+    candidate = path.with_name(f"{path.stem}{SUFFIX}.xlsx")
+    return candidate if candidate != path else path.with_name(f"{path.stem}{SUFFIX}{SUFFIX}.xlsx")
 
 
-def annotate(path: Path, findings: Sequence[Finding], target: Path | None = None) -> Path:
-    """Write the annotated copy of ``path`` (beside it, or to ``target``) and return its path; the input is never modified."""
+def annotate(
+    path: Path,
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, Source] | None = None,
+    inputs: Sequence[Path] = (),
+    overwrite: bool = False,
+    target: Path | None = None,
+) -> Path:
+    """Write the annotated copy of ``path`` (beside it, or to ``target``) and return its path; the input is never modified.
+
+    Each finding's cell is marked, and so is every cell its rule involves (``related``, located by ``sources``).
+    An existing copy is refused unless ``overwrite`` (the same rule as every other output).
+    """
     file = str(path)
-    data = read_bytes(path)
-    archive = inspect_archive(data, file)
-    if sum(archive.sizes.values()) > MAX_ANNOTATED_XML:
-        raise InputError("工作簿内容过多，无法生成标注副本；请删除表格以外的多余内容后再试", file)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data))
-    except Exception as exc:  # a damaged file: never a traceback
-        raise InputError(f"无法打开工作簿以生成标注副本（{type(exc).__name__}）", file) from exc
-    marked = _mark_cells(workbook, findings)
-    _results_sheet(workbook, findings, marked)
     target = target or annotated_path(path)
-    out = io.BytesIO()
-    workbook.save(out)
-    write_atomic(target, out.getvalue())
+    protected = [path, *inputs]
+    with OutputSet(protected, overwrite=overwrite) as out:
+        out.check_target(target)
+        data = read_bytes(path)
+        archive = inspect_archive(data, file)
+        if sum(archive.sizes.values()) > MAX_ANNOTATED_XML:
+            raise InputError("工作簿内容过多，无法生成标注副本；请删除表格以外的多余内容后再试", file)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                workbook = load_workbook(io.BytesIO(data))
+        except Exception as exc:  # a damaged file: never a traceback
+            raise InputError("无法打开工作簿以生成标注副本：文件已损坏或不是标准的 .xlsx", file) from exc
+        marked = _mark_cells(workbook, findings, sources or {})
+        _results_sheet(workbook, findings, marked)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        out.stage(target, buffer.getvalue())
+        out.commit()
     return target
 
 
-def _mark_cells(workbook, findings: Sequence[Finding]) -> set[tuple[str, str]]:
-    """Fill and comment each cell that has a finding; returns the (sheet, ref) pairs marked."""
+def _mark_cells(workbook: Workbook, findings: Sequence[Finding], sources: Mapping[str, Source]) -> set[tuple[str, str]]:
+    """Fill and comment each cell that has a finding or that its rule involves; returns the (sheet, ref) pairs marked."""
     notes: dict[tuple[str, str], list[Finding]] = {}
     for finding in findings:
-        source = finding.source
-        if source is None or not source.sheet or not source.ref or source.sheet not in workbook.sheetnames:
-            continue
-        ws: Worksheet = workbook[source.sheet]
-        ref = _anchor(ws, source.ref)
-        if ref is not None:
-            notes.setdefault((source.sheet, ref), []).append(finding)
+        places = [finding.source, *(sources.get(cell) for cell in finding.related)]
+        for source in places:
+            if source is None or not source.sheet or not source.ref or source.sheet not in workbook.sheetnames:
+                continue
+            ws: Worksheet = workbook[source.sheet]
+            ref = _anchor(ws, source.ref)
+            if ref is not None and finding not in notes.get((source.sheet, ref), []):
+                notes.setdefault((source.sheet, ref), []).append(finding)
     for (sheet, ref), items in notes.items():
         cell = workbook[sheet][ref]
         error = any(f.severity == "error" for f in items)
@@ -93,10 +106,10 @@ def _anchor(ws: Worksheet, ref: str) -> str | None:
     for merged in ws.merged_cells.ranges:
         if cell.coordinate in merged:
             return L.a1(merged.min_row, merged.min_col)
-    return cell.coordinate
+    return str(cell.coordinate)
 
 
-def _results_sheet(workbook, findings: Sequence[Finding], marked: set[tuple[str, str]]) -> None:
+def _results_sheet(workbook: Workbook, findings: Sequence[Finding], marked: set[tuple[str, str]]) -> None:
     if L.RESULTS in workbook.sheetnames:
         del workbook[L.RESULTS]
     ws = workbook.create_sheet(L.RESULTS, 0)
@@ -121,7 +134,7 @@ def _results_sheet(workbook, findings: Sequence[Finding], marked: set[tuple[str,
             place = finding.cell
         values = (i, "错误" if finding.severity == "error" else "警告", finding.code, place, finding.message)
         for col, value in enumerate(values, 1):
-            cell = ws.cell(row, col, value)
+            cell = as_text(ws.cell(row, col, value))
             cell.font, cell.border, cell.alignment = S.BODY, S.BOX, S.LEFT
         ws.cell(row, 2).fill = S.FINDING_FILL if finding.severity == "error" else S.WARNING_FILL
         if source is not None and source.sheet and source.ref and any(sheet == source.sheet for sheet, _ in marked):

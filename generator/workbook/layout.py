@@ -1,7 +1,7 @@
 """Where everything sits in the Excel workbook: sheet names, defined names and cell positions.
 
 Derived from the format declaration only; the template writer, the reader and the annotator
-all use this one mapping. Defined names (DATA.md §3):
+all use this one mapping. Defined names (docs/data.md §3):
 
 - every table cell: its cell id as is, e.g. ``applications.withheld.state_secret.natural``
   (Excel, WPS and LibreOffice accept dots in names, and no id looks like a cell reference);
@@ -17,14 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..codes.registry import Code
 from ..formats import FORMATS, Format, GridCell, SumRule, Table
-from ..validate import CODES
+from ..formats.conventions import AMOUNT_UNITS, SHEET_NAMES
 
 INSTRUCTIONS = "填写说明"
 META = "基本信息"
 PREFACE = "序言"
 RESULTS = "校验结果"  # added by the annotated copy
-SHORT_NAMES = {"proactive": "主动公开", "applications": "依申请公开", "reviews": "复议诉讼"}
 TEXT_SUFFIX = "（说明）"  # narrative after a table, on its own sheet
 
 TABLE_TOP = 3  # first row of a table grid (row 1 holds the part heading)
@@ -37,7 +37,7 @@ PARAGRAPH_COLUMN = 2  # column B: paragraph text
 PREFACE_AUTO = "自动生成标准序言"
 PREFACE_NONE = "不要序言"
 PREFACE_CUSTOM = "使用“序言”工作表中的文字"
-UNITS = ("元", "万元")
+UNITS = AMOUNT_UNITS
 
 CHECK_OK = "✓"
 CHECK_FAIL = "✗"
@@ -51,7 +51,7 @@ def numeral(fmt: Format, part_key: str) -> str:
 def table_sheet(fmt: Format, table_key: str) -> str:
     """The sheet holding a table, e.g. ``三、依申请公开``."""
     part = next(p for p in fmt.parts if p.table == table_key)
-    return f"{numeral(fmt, part.key)}、{SHORT_NAMES.get(table_key, fmt.table(table_key).title)}"
+    return f"{numeral(fmt, part.key)}、{SHEET_NAMES.get(table_key, fmt.table(table_key).title)}"
 
 
 def text_sheet(fmt: Format, part_key: str) -> str:
@@ -206,9 +206,9 @@ class TableLayout:
         return max([self.right, *(line.index for line in self.lines if line.vertical)])
 
 
-def check_label(code: str) -> str:
-    """A check line's caption from the documented description of its finding code."""
-    return "核对：" + CODES.get(code, code).replace("不等于", "等于")
+def check_label(code: Code) -> str:
+    """A check line's caption from the registered description of its finding code."""
+    return "核对：" + code.description.replace("不等于", "等于")
 
 
 @cache
@@ -219,20 +219,20 @@ def table_layout(version: str, table_key: str) -> TableLayout:
     for row, col, _, _, gc in layout.placed():
         if gc.role == "value" and gc.cell:
             layout.positions[gc.cell] = (row, col)
-    codes: dict[str, list[SumRule]] = {}
+    codes: dict[Code, list[SumRule]] = {}
     for rule in fmt.rules:
-        if rule.severity == "error" and all(c in layout.positions for c in (*rule.left, *rule.right)):
+        if rule.code.severity == "error" and all(c in layout.positions for c in (*rule.left, *rule.right)):
             codes.setdefault(rule.code, []).append(rule)
     next_row, next_col = layout.bottom + 2, layout.right + 1
     for code, rules in codes.items():
         spots = [layout.positions[r.cell] for r in rules]
         vertical = len({c for _, c in spots}) == 1 and len(rules) > 1
         if vertical:
-            line = CheckLine(code, check_label(code), True, next_col)
+            line = CheckLine(code.id, check_label(code), True, next_col)
             layout.checks += [Check(r, row, next_col) for r, (row, _) in zip(rules, spots, strict=True)]
             next_col += 1
         else:
-            line = CheckLine(code, check_label(code), False, next_row)
+            line = CheckLine(code.id, check_label(code), False, next_row)
             layout.checks += [Check(r, next_row, col) for r, (_, col) in zip(rules, spots, strict=True)]
             next_row += 1
         layout.lines.append(line)

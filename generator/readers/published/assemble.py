@@ -5,13 +5,24 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...codes.published import (
+    IMPORT_AGENCY_MISSING,
+    IMPORT_BLANK,
+    IMPORT_MISSING_PART,
+    IMPORT_MISSING_ROW,
+    IMPORT_MISSING_TABLE,
+    IMPORT_TRAILING,
+    IMPORT_VERSION,
+    IMPORT_YEAR_MISSING,
+)
 from ...errors import InputError
 from ...findings import Finding, Source
-from ...formats import FORMATS, Format, format_for_year
+from ...formats import FORMATS, TABLE_NAMES, Format, format_for_year
 from ...report import Contact, InfoFees, Narrative, ReadResult, Report
 from ...view import preface_text
 from .items import Document, Grid, Line
 from .labels import detect_version
+from .lineup import read_rows
 from .narrative import (
     closing,
     contact_of,
@@ -23,7 +34,7 @@ from .narrative import (
     year_in,
 )
 from .regions import Row, regions, table_rows
-from .tables import TABLE_NAMES, TableReading, cell_name, collect, read_rows
+from .tables import TableReading, cell_name, collect
 
 NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
@@ -114,14 +125,7 @@ def assemble(doc: Document) -> ReadResult:
             lines, signature, date, chrome = closing(lines)
             if chrome:
                 dropped = "；".join(line.text.strip() for line in chrome)
-                findings.append(
-                    Finding(
-                        code="IMPORT-TRAILING",
-                        severity="warning",
-                        message=f"成文日期之后的 {len(chrome)} 行不属于报告正文，未导入：{dropped[:80]}",
-                        source=chrome[0].source,
-                    )
-                )
+                findings.append(IMPORT_TRAILING(source=chrome[0].source, count=len(chrome), dropped=dropped[:80]))
         key = fmt.parts[part].key
         texts[key] = paragraphs(lines)
         heading = doc.items[order[k][1]] if heads else None
@@ -129,9 +133,7 @@ def assemble(doc: Document) -> ReadResult:
             sources[f"text.{key}"] = heading.source
     for index, spec in enumerate(fmt.parts):
         if index not in heads and heads:
-            findings.append(
-                Finding(code="IMPORT-MISSING-PART", severity="warning", message=f"没有找到“{spec.heading}”部分（标题缺失或报告不完整）")
-            )
+            findings.append(IMPORT_MISSING_PART(heading=spec.heading))
 
     if year is None:
         year = year_in(text)
@@ -139,22 +141,14 @@ def assemble(doc: Document) -> ReadResult:
             year = date.year - 1
     if year is None:
         year = fmt.first_year
-        findings.append(Finding(code="IMPORT-YEAR-MISSING", severity="warning", message=f"没有找到报告年度，暂按 {year} 年读取，请核对"))
+        findings.append(IMPORT_YEAR_MISSING(year=year))
     if version is None:
         fmt = format_for_year(year)
-        findings.append(
-            Finding(
-                code="IMPORT-VERSION",
-                severity="warning",
-                message=f"无法从表格标签判断格式版本，按报告年度采用 {fmt.version} 版格式",
-            )
-        )
+        findings.append(IMPORT_VERSION(version=fmt.version))
     if agency is None or (AGENCY_SUFFIX.match(agency) and signature):
         agency = signature or agency
     if not agency:
-        findings.append(
-            Finding(code="IMPORT-AGENCY-MISSING", severity="warning", message="没有找到机关名称（标题和署名都没有），请在导入结果中填写")
-        )
+        findings.append(IMPORT_AGENCY_MISSING())
 
     printed, units, row_findings = collect(rows, fmt)
     reading = read_rows(printed, fmt, units)
@@ -230,44 +224,30 @@ def table_findings(reading: TableReading, fmt: Format) -> list[Finding]:
     for table in fmt.tables:
         name = TABLE_NAMES[table.key]
         if table.key not in reading.tables:
-            out.append(
-                Finding(
-                    code="IMPORT-MISSING-TABLE",
-                    severity="warning",
-                    message=f"没有找到{name}（{table.title}），其单元格未导入",
-                )
-            )
+            out.append(IMPORT_MISSING_TABLE(table=name, title=table.title))
             continue
         missing = [row for row in table.rows if f"{table.key}.{row.key}" not in reading.rows]
         if missing:
             out.append(
-                Finding(
-                    code="IMPORT-MISSING-ROW",
-                    severity="warning",
-                    message=f"{name}缺少 {len(missing)} 行，未导入：" + "、".join(f"“{r.label}”" for r in missing[:LIST_LIMIT]),
+                IMPORT_MISSING_ROW(
                     cell=f"{table.key}.{missing[0].key}.{missing[0].columns[0].key}",
-                    related=tuple(f"{table.key}.{r.key}.{c.key}" for r in missing for c in r.columns),
+                    related=[f"{table.key}.{r.key}.{c.key}" for r in missing for c in r.columns],
+                    table=name,
+                    count=len(missing),
+                    rows="、".join(f"“{r.label}”" for r in missing[:LIST_LIMIT]),
                 )
             )
         blanks = [c for c in reading.blanks if c.startswith(table.key + ".")]
         if blanks:
             shown = "、".join(cell_name(fmt, c) for c in blanks[:LIST_LIMIT])
             more = f"等 {len(blanks)} 个" if len(blanks) > LIST_LIMIT else ""
-            out.append(
-                Finding(
-                    code="IMPORT-BLANK",
-                    severity="warning",
-                    message=f"{name}有 {len(blanks)} 个单元格印为空白（未填数字，不同于 0），导入时不填、计算时按 0 处理：{shown}{more}",
-                    cell=blanks[0],
-                    related=tuple(blanks),
-                )
-            )
+            out.append(IMPORT_BLANK(cell=blanks[0], related=blanks, table=name, count=len(blanks), shown=shown, more=more))
     return out
 
 
 def blank_cells(result: ReadResult) -> list[str]:
     """The cells a published report printed blank (as opposed to 0), from an import's findings."""
-    return [c for f in result.findings if f.code == "IMPORT-BLANK" for c in f.related]
+    return [c for f in result.findings if f.code == IMPORT_BLANK.id for c in f.related]
 
 
 def ensure_content(doc: Document, what: str) -> None:

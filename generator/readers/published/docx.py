@@ -9,11 +9,14 @@ from lxml import etree
 
 from ...errors import InputError
 from ...findings import Source
+from ...workbook.archive import ENCRYPTED_STREAM, OLE_MAGIC
 from .items import Document, Field, Grid, Line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAX_XML_BYTES = 50 * 1024 * 1024  # document.xml unpacked: a zip bomb stops here
 NOT_DOCX = "不是有效的 Word 文档（.docx）：文件已损坏，或是旧版 .doc / 其他格式改了扩展名"
+ENCRYPTED = "Word 文档设置了打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx"
+OLD_DOC = "这是旧版 Word 97-2003（.doc）格式的文件：请在 Word 或 WPS 中另存为 .docx"
 NO_TABLES = "Word 文档中没有表格：已发布的年度报告应有表二至表四（如果表格是图片，请改用文本或网页导入）"
 
 
@@ -69,6 +72,8 @@ def grid_of(tbl: etree._Element, index: int, file: str) -> Grid:
 
 def read_docx(data: bytes, file: str) -> Document:
     """Body paragraphs and tables in order; nested content controls are read through."""
+    if data.startswith(OLE_MAGIC):
+        raise InputError(ENCRYPTED if ENCRYPTED_STREAM in data else OLD_DOC, file)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")

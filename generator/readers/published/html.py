@@ -8,6 +8,7 @@ import lxml.html
 from lxml import etree
 
 from ...errors import InputError
+from ...fileio import decode_text
 from ...findings import Source
 from .items import Document, Field, Grid, Line
 from .labels import match
@@ -24,14 +25,14 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECAS
 
 
 def decode(data: bytes, file: str) -> str:
+    """The page's text in its declared charset, else as any text input (UTF-8, UTF-16 with BOM, GB18030)."""
     declared = CHARSET.search(data[:4096])
-    encodings = [declared.group(1).decode("ascii")] if declared else []
-    for encoding in (*encodings, "utf-8-sig", "gb18030"):
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode(encoding)
+            return data.decode(declared.group(1).decode("ascii"))
         except (UnicodeDecodeError, LookupError):
-            continue
-    raise InputError("无法识别网页编码，请另存为 UTF-8", file)
+            pass
+    return decode_text(data, file)[0]
 
 
 def cell_text(el: etree._Element) -> str:

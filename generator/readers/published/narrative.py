@@ -190,15 +190,19 @@ def title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
         text = clean(lines[i].text)
         if "报告" in text and len(text) <= 60 and "。" not in text:
             title = text
-            if n > 0:
-                prev = clean(lines[filled[n - 1]].text)
-                if "报告" not in prev and signature_like(prev):
-                    title = prev + title
+            # a title set over two or three lines: the agency and/or the year on the lines before
+            for back in range(n - 1, max(n - 3, -1), -1):
+                prev = clean(lines[filled[back]].text)
+                agency = TITLE_YEAR_END.sub("", prev)
+                if "报告" in prev or not (TITLE_YEAR_END.fullmatch(prev) or (agency and signature_like(agency))):
+                    break
+                title = prev + title
             return re.sub(r"\s+", "", title), lines[i + 1 :]
     return None, lines
 
 
 TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?")
+TITLE_YEAR_END = re.compile(r"(?:19|20)\d\d年度?$")
 BARE_TITLE = re.compile(r"^(?P<agency>.+?)(?:政府信息公开|信息公开|政务公开)")
 
 

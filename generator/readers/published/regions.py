@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from ...findings import Source
+from ...formats.conventions import UNIT_PATTERN
 from .items import Field, Line
 from .labels import match, norm, row_label_in, run_together_header
 from .tables import is_value_text
 
 SEPARATED = re.compile(r"\t|\|")
 MD_RULE = re.compile(r"^[\s|:\-]+$")
-TRAILING_NUMBERS = re.compile(r"^(.*?[^\d\s.,/+\-])\s*((?:[-+]?\d[\d.,]*\s*(?:万元|元)?\s*|/\s*)+)$")
-NUMBER_TOKEN = re.compile(r"[-+]?\d[\d.,]*\s*(?:万元|元)?|/")
+TRAILING_NUMBERS = re.compile(rf"^(.*?[^\d\s.,/+\-])\s*((?:[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?\s*|/\s*)+)$")
+NUMBER_TOKEN = re.compile(rf"[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?|/")
 FRAGMENT = 12  # a non-table line this short inside a table is a label broken across lines
 MIN_TABLE_LINES = 3
 

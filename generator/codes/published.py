@@ -1,0 +1,101 @@
+"""Finding codes of importing a published report (.txt/.md, .docx, .html); all are warnings to check by eye."""
+
+from __future__ import annotations
+
+from .registry import define
+
+AREA = "import"
+
+IMPORT_SPLIT = define(
+    "IMPORT-SPLIT",
+    "warning",
+    "发布稿中一行的数字连在一起，已按勾稽关系唯一拆分（请核对）",
+    "{where}的数字连在一起（{digits}），根据{rules}勾稽关系拆分为：{values}，请核对",
+    area=AREA,
+)
+IMPORT_SPLIT_AMBIGUOUS = define(
+    "IMPORT-SPLIT-AMBIGUOUS",
+    "warning",
+    "数字连在一起，有多种拆分都符合勾稽关系，该行未导入",
+    "{where}的数字连在一起（{digits}），{why}，该行未导入",
+    area=AREA,
+)
+IMPORT_SPLIT_NONE = define(
+    "IMPORT-SPLIT-NONE",
+    "warning",
+    "数字连在一起，没有一种拆分符合勾稽关系，该行未导入",
+    "{where}的数字连在一起（{digits}），{why}，该行未导入",
+    area=AREA,
+)
+IMPORT_ALIGN = define(
+    "IMPORT-ALIGN",
+    "warning",
+    "一行的单元格数与表格列数不符，按数字落在“总计”列对齐读取（请核对）",
+    "{where}印出的单元格数与表格列数不符，按数字落在“总计”列对齐读取，请核对",
+    area=AREA,
+)
+IMPORT_UNPLACED = define(
+    "IMPORT-UNPLACED", "warning", "无法确定某些单元格属于哪一列，这些单元格未导入", "{where}印出 {printed} 个单元格，{problem}", area=AREA
+)
+IMPORT_EXTRA_COLUMNS = define(
+    "IMPORT-EXTRA-COLUMNS",
+    "warning",
+    "一行比标准表格多出单元格，已根据勾稽关系或相同数值确定各列",
+    "{where}比标准表格多出 {removed} 个单元格，{how}，请核对",
+    area=AREA,
+)
+IMPORT_BAD_VALUE = define(
+    "IMPORT-BAD-VALUE", "warning", "数值位置上印的不是数字，未导入", "{row}{column}列印的“{text}”不是数字，未导入", area=AREA
+)
+IMPORT_BLANK = define(
+    "IMPORT-BLANK",
+    "warning",
+    "发布稿中印为空白的单元格（不同于 0），导入时不填、计算时按 0 处理",
+    "{table}有 {count} 个单元格印为空白（未填数字，不同于 0），导入时不填、计算时按 0 处理：{shown}{more}",
+    area=AREA,
+)
+IMPORT_LABEL_FUZZY = define(
+    "IMPORT-LABEL-FUZZY",
+    "warning",
+    "行标签与标准表格不完全一致，按最接近的标准标签读取",
+    "行标签“{printed}”与标准表格不完全一致，按“{standard}”读取",
+    area=AREA,
+)
+IMPORT_DUPLICATE_ROW = define(
+    "IMPORT-DUPLICATE-ROW",
+    "warning",
+    "同一行在表格中出现不止一次，只读取第一次",
+    "{table}“{row}”行出现了不止一次，只读取第一次出现的数值",
+    area=AREA,
+)
+IMPORT_MISSING_TABLE = define(
+    "IMPORT-MISSING-TABLE", "warning", "没有找到某张标准表格", "没有找到{table}（{title}），其单元格未导入", area=AREA
+)
+IMPORT_MISSING_ROW = define("IMPORT-MISSING-ROW", "warning", "表格缺少某些标准行", "{table}缺少 {count} 行，未导入：{rows}", area=AREA)
+IMPORT_MISSING_PART = define(
+    "IMPORT-MISSING-PART", "warning", "没有找到六个部分之一的标准标题", "没有找到“{heading}”部分（标题缺失或报告不完整）", area=AREA
+)
+IMPORT_TRAILING = define(
+    "IMPORT-TRAILING",
+    "warning",
+    "成文日期之后的文字（网页工具栏等）不属于报告正文，未导入",
+    "成文日期之后的 {count} 行不属于报告正文，未导入：{dropped}",
+    area=AREA,
+)
+IMPORT_YEAR_MISSING = define(
+    "IMPORT-YEAR-MISSING", "warning", "没有找到报告年度", "没有找到报告年度，暂按 {year} 年读取，请核对", area=AREA
+)
+IMPORT_AGENCY_MISSING = define(
+    "IMPORT-AGENCY-MISSING",
+    "warning",
+    "没有找到机关名称",
+    "没有找到机关名称（标题和署名都没有），请在导入结果中填写",
+    area=AREA,
+)
+IMPORT_VERSION = define(
+    "IMPORT-VERSION",
+    "warning",
+    "无法从表格标签判断格式版本，按报告年度采用",
+    "无法从表格标签判断格式版本，按报告年度采用 {version} 版格式",
+    area=AREA,
+)

@@ -1,0 +1,355 @@
+"""The hostile-input corpus: each case is files made in an empty folder, one command run there, and what the contract
+promises — the exit code and exactly which new files may appear."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .inputs import (
+    EXAMPLE_XLSX,
+    Maker,
+    agency_points_at_instructions,
+    broken_balance,
+    copy_of,
+    docx_named,
+    encrypted,
+    example_text,
+    fake_soffice,
+    folder_with,
+    formula_in_input,
+    plain_workbook,
+    published,
+    raw,
+    sheets_removed,
+    truncated,
+    workbook_with,
+    yaml_file,
+    zip_of,
+)
+
+GOOD = yaml_file("a.yaml")
+STEM = "a"
+ALL = ("a.txt", "a.docx", "a.html")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One run: ``argv`` in a folder holding ``files``; ``creates`` lists every new path the contract allows."""
+
+    name: str
+    argv: tuple[str, ...]
+    exit: int
+    files: tuple[Maker, ...] = ()
+    creates: tuple[str, ...] = ()
+    env: dict[str, str] = field(default_factory=dict)  # "{dir}" is replaced by the case's folder
+    replaces: tuple[str, ...] = ()  # existing files the contract allows to be replaced (--overwrite)
+
+    @property
+    def command(self) -> str:
+        return next((a for a in self.argv if not a.startswith("-")), "（无）")
+
+
+def case(
+    name: str,
+    *argv: str,
+    exit: int,
+    files: tuple[Maker, ...] = (),
+    creates: tuple[str, ...] = (),
+    replaces: tuple[str, ...] = (),
+    **env: str,
+) -> Case:
+    return Case(name, tuple(argv), exit, files, creates, dict(env), replaces)
+
+
+LONG = "长" * 90  # 270 bytes: over the 255 a file name may have
+
+CASES: list[Case] = [
+    # ------------------------------------------------------------ build: good and bad inputs
+    case("正常 YAML", "build", "a.yaml", "-o", "out", exit=0, files=(GOOD,), creates=tuple(f"out/{n}" for n in ALL)),
+    case(
+        "正常工作簿", "build", "r.xlsx", "-o", "out", "-f", "txt", exit=0, files=(copy_of(EXAMPLE_XLSX, "r.xlsx"),), creates=("out/r.txt",)
+    ),
+    case("勾稽错误的输入", "build", "broken.yaml", "-o", "out", exit=1, files=(broken_balance(),)),
+    case("空文件", "build", "e.yaml", "-o", "out", exit=2, files=(raw("e.yaml", b""),)),
+    case("只有空白", "build", "e.yaml", "-o", "out", exit=2, files=(raw("e.yaml", "  \n\n\t\n"),)),
+    case("二进制文件", "build", "b.yaml", "-o", "out", exit=2, files=(raw("b.yaml", b"\x7fELF\x02\x01\x00\x00" * 40),)),
+    case("PNG 改名为 .yaml", "build", "p.yaml", "-o", "out", exit=2, files=(raw("p.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),)),
+    case("工作簿改名为 .yaml", "build", "w.yaml", "-o", "out", exit=2, files=(copy_of(EXAMPLE_XLSX, "w.yaml"),)),
+    case("Word 文档改名为 .yaml", "build", "d.yaml", "-o", "out", exit=2, files=(docx_named("d.yaml"),)),
+    case("YAML 顶层是文字", "build", "s.yaml", "-o", "out", exit=2, files=(raw("s.yaml", "某某局\n"),)),
+    case("YAML 顶层是列表", "build", "l.yaml", "-o", "out", exit=2, files=(raw("l.yaml", "- a\n- b\n"),)),
+    case("YAML 用了制表符缩进", "build", "t.yaml", "-o", "out", exit=2, files=(raw("t.yaml", "agency: x\ncontact:\n\tname: y\n"),)),
+    case("YAML 嵌套过深", "build", "n.yaml", "-o", "out", exit=2, files=(raw("n.yaml", "a: " + "[" * 3000 + "]" * 3000),)),
+    case("YAML 含控制字符", "build", "c.yaml", "-o", "out", exit=2, files=(raw("c.yaml", "agency: 某\x07局\n"),)),
+    case(
+        "YAML 别名炸弹", "build", "bomb.yaml", "-o", "out", exit=1, files=(raw("bomb.yaml", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"),)
+    ),
+    case(
+        "GB18030 编码的 YAML",
+        "build",
+        "g.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(example_text("g.yaml", "gb18030"),),
+        creates=("out/g.txt",),
+    ),
+    case(
+        "UTF-16 编码的 YAML",
+        "build",
+        "u.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(example_text("u.yaml", "utf-16"),),
+        creates=("out/u.txt",),
+    ),
+    case(
+        "带 BOM 的 UTF-8 YAML",
+        "build",
+        "bom.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(example_text("bom.yaml", "utf-8-sig"),),
+        creates=("out/bom.txt",),
+    ),
+    case("无法识别的编码", "build", "x.yaml", "-o", "out", exit=2, files=(raw("x.yaml", b"agency: \x81\x30\xff\xff\n"),)),
+    case("年度 1999", "build", "y.yaml", "-o", "out", exit=1, files=(yaml_file("y.yaml", year=1999),)),
+    case("年度是文字", "build", "y.yaml", "-o", "out", exit=1, files=(yaml_file("y.yaml", year="去年"),)),
+    case("日期无效", "build", "d.yaml", "-o", "out", exit=1, files=(yaml_file("d.yaml", date="2021-02-30"),)),
+    case("数字 1e20", "build", "h.yaml", "-o", "out", exit=1, files=(example_text("h.yaml", replace=("natural: 38", "natural: 1e20")),)),
+    case("数字 .nan", "build", "h.yaml", "-o", "out", exit=1, files=(example_text("h.yaml", replace=("natural: 38", "natural: .nan")),)),
+    case("负数", "build", "h.yaml", "-o", "out", exit=1, files=(example_text("h.yaml", replace=("natural: 38", "natural: -38")),)),
+    case("未知字段", "build", "k.yaml", "-o", "out", exit=1, files=(yaml_file("k.yaml", agencyy="x"),)),
+    case(
+        "机关名称很长",
+        "build",
+        "long.yaml",
+        "-o",
+        "out",
+        exit=0,
+        files=(yaml_file("long.yaml", agency="某某省某某市" * 60),),
+        creates=("out/long.txt", "out/long.docx", "out/long.html"),
+    ),
+    case(
+        "机关名称是公式",
+        "build",
+        "f.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(yaml_file("f.yaml", agency='=HYPERLINK("x")'),),
+        creates=("out/f.txt",),
+    ),
+    case("不存在的输入", "build", "nope.yaml", "-o", "out", exit=2),
+    case("-- 之后的选项", "build", "--", "-x.yaml", "-o", "out", exit=2, files=(yaml_file("-x.yaml"),)),
+    case("没有输入文件的文件夹", "build", "empty", "-o", "out", exit=2, files=(folder_with("empty", raw("notes.md", "x")),)),
+    case("不支持的扩展名", "build", "r.pdf", "-o", "out", exit=2, files=(raw("r.pdf", b"%PDF-1.4"),)),
+    # ------------------------------------------------------------ build: workbooks
+    case("空的 zip 改名 .xlsx", "build", "z.xlsx", "-o", "out", exit=2, files=(zip_of("z.xlsx", {}),)),
+    case("截断的工作簿", "build", "t.xlsx", "-o", "out", exit=2, files=(truncated(EXAMPLE_XLSX, "t.xlsx"),)),
+    case("加密的工作簿", "build", "p.xlsx", "-o", "out", exit=2, files=(encrypted("p.xlsx"),)),
+    case(
+        "旧版 .xls 改名 .xlsx",
+        "build",
+        "o.xlsx",
+        "-o",
+        "out",
+        exit=2,
+        files=(raw("o.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),),
+    ),
+    case("文本改名 .xlsx", "build", "t.xlsx", "-o", "out", exit=2, files=(raw("t.xlsx", "agency: 某局\n"),)),
+    case("填写格里是公式", "build", "f.xlsx", "-o", "out", exit=1, files=(workbook_with("f.xlsx", formula_in_input),)),
+    case(
+        "名称指向填写说明",
+        "build",
+        "m.xlsx",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(workbook_with("m.xlsx", agency_points_at_instructions),),
+        creates=("out/m.txt",),
+    ),
+    case("缺少工作表", "build", "s.xlsx", "-o", "out", exit=2, files=(workbook_with("s.xlsx", sheets_removed),)),
+    case("随便的工作簿", "build", "p.xlsx", "-o", "out", exit=2, files=(plain_workbook("p.xlsx"),)),
+    # ------------------------------------------------------------ build: where outputs go
+    case("输出文件夹是文件", "build", "a.yaml", "-o", "out", exit=2, files=(GOOD, raw("out", "x"))),
+    case("输出文件夹的上级是文件", "build", "a.yaml", "-o", "out/sub", exit=2, files=(GOOD, raw("out", "x"))),
+    case("输出到 /proc", "build", "a.yaml", "-o", "/proc/reportgen-out", "-f", "txt", exit=2, files=(GOOD,)),
+    case("输出到 /sys", "build", "a.yaml", "-o", "/sys/reportgen-out", "-f", "txt", exit=2, files=(GOOD,)),
+    case("输出文件夹名过长", "build", "a.yaml", "-o", LONG, "-f", "txt", exit=2, files=(GOOD,)),
+    case("输出会覆盖输入（发布稿 .txt）", "build", "r.txt", "-f", "txt", exit=2, files=(published("r.txt"),)),
+    case("输出会覆盖输入（发布稿 .docx）", "build", "r.docx", "-f", "docx", "--overwrite", exit=2, files=(published("r.docx"),)),
+    case("输出已存在", "build", "a.yaml", "-o", "out", "-f", "txt", exit=2, files=(GOOD, raw("out/a.txt", "别人的"))),
+    case(
+        "输出已存在并加 --overwrite",
+        "build",
+        "a.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        "--overwrite",
+        exit=0,
+        files=(GOOD, raw("out/a.txt", "旧")),
+        replaces=("out/a.txt",),
+    ),
+    case(
+        "两个输入同名",
+        "build",
+        "x/a.yaml",
+        "y/a.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(yaml_file("x/a.yaml"), yaml_file("y/a.yaml")),
+        creates=("out/x-a.txt", "out/y-a.txt"),
+    ),
+    case(
+        "同名不同扩展名",
+        "build",
+        "a.yaml",
+        "a.xlsx",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        exit=0,
+        files=(GOOD, copy_of(EXAMPLE_XLSX, "a.xlsx")),
+        creates=("out/a-yaml.txt", "out/a-xlsx.txt"),
+    ),
+    case("不支持的格式", "build", "a.yaml", "-f", "odt", exit=2, files=(GOOD,)),
+    case("格式为空", "build", "a.yaml", "-f", ",", exit=2, files=(GOOD,)),
+    case("时间戳无效", "build", "a.yaml", "--timestamp", "昨天", exit=2, files=(GOOD,)),
+    case("SOURCE_DATE_EPOCH 过大", "build", "a.yaml", "-o", "out", exit=2, files=(GOOD,), SOURCE_DATE_EPOCH="99999999999999"),
+    case("参考样式是空文件", "build", "a.yaml", "-o", "out", "--reference-doc", "s.docx", exit=2, files=(GOOD, raw("s.docx", b""))),
+    case(
+        "参考样式是工作簿",
+        "build",
+        "a.yaml",
+        "-o",
+        "out",
+        "--reference-doc",
+        "s.docx",
+        exit=2,
+        files=(GOOD, copy_of(EXAMPLE_XLSX, "s.docx")),
+    ),
+    case("参考样式是文本", "build", "a.yaml", "-o", "out", "--reference-doc", "s.docx", exit=2, files=(GOOD, raw("s.docx", "样式"))),
+    case("参考样式不存在", "build", "a.yaml", "-o", "out", "--reference-doc", "s.docx", exit=2, files=(GOOD,)),
+    case(
+        "PDF 转换失败",
+        "build",
+        "a.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt,docx,pdf",
+        exit=2,
+        files=(GOOD, fake_soffice()),
+        REPORTGEN_SOFFICE="{dir}/soffice",
+    ),
+    case("找不到 LibreOffice", "build", "a.yaml", "-o", "out", "-f", "txt,pdf", exit=2, files=(GOOD,), REPORTGEN_SOFFICE="{dir}/none"),
+    case("上年报告是文件夹", "build", "a.yaml", "-o", "out", "--previous", "prev", exit=2, files=(GOOD, folder_with("prev"))),
+    case("上年报告是二进制", "build", "a.yaml", "-o", "out", "--previous", "p.yaml", exit=2, files=(GOOD, raw("p.yaml", b"\x00\x01\x02"))),
+    case(
+        "上年报告是别的机关",
+        "build",
+        "a.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        "--previous",
+        "p.yaml",
+        exit=0,
+        files=(GOOD, yaml_file("p.yaml", agency="别的局", year=2020)),
+        creates=("out/a.txt",),
+    ),
+    case(
+        "上年报告有错误",
+        "build",
+        "a.yaml",
+        "-o",
+        "out",
+        "-f",
+        "txt",
+        "--previous",
+        "broken.yaml",
+        exit=0,
+        files=(GOOD, broken_balance()),
+        creates=("out/a.txt",),
+    ),
+    # ------------------------------------------------------------ check and --annotate
+    case("检查正常发布稿 .html", "check", "r.html", exit=0, files=(published("r.html"),)),
+    case("检查 UTF-16 发布稿", "check", "r.txt", exit=0, files=(published("r.txt", "utf-16"),)),
+    case("检查空的发布稿", "check", "r.txt", exit=2, files=(raw("r.txt", ""),)),
+    case("检查二进制 .txt", "check", "r.txt", exit=2, files=(raw("r.txt", b"\x00\x01binary"),)),
+    case("检查没有表格的网页", "check", "r.html", exit=2, files=(raw("r.html", "<html><script>x</script></html>"),)),
+    case("检查加密的 .docx", "check", "r.docx", exit=2, files=(encrypted("r.docx"),)),
+    case("检查损坏的 .docx", "check", "r.docx", exit=2, files=(raw("r.docx", b"PK\x03\x04broken"),)),
+    case("检查 --json 含无法读取的输入", "check", "b.yaml", "a.yaml", "--json", exit=2, files=(raw("b.yaml", b"\x00"), GOOD)),
+    case("标注工作簿", "check", "r.xlsx", "--annotate", exit=0, files=(copy_of(EXAMPLE_XLSX, "r.xlsx"),), creates=("r.校验结果.xlsx",)),
+    case("标注副本已存在", "check", "r.xlsx", "--annotate", exit=2, files=(copy_of(EXAMPLE_XLSX, "r.xlsx"), raw("r.校验结果.xlsx", "旧"))),
+    case("标注 YAML 输入", "check", "a.yaml", "--annotate", exit=0, files=(GOOD,)),
+    case("标注损坏的工作簿", "check", "t.xlsx", "--annotate", exit=2, files=(truncated(EXAMPLE_XLSX, "t.xlsx"),)),
+    case("检查 /proc 下的文件", "check", "/proc/version", "--annotate", exit=2),
+    # ------------------------------------------------------------ export
+    case("导出 CSV", "export", "a.yaml", "-o", "x.csv", exit=0, files=(GOOD,), creates=("x.csv",)),
+    case("导出 Excel", "export", "a.yaml", "-o", "x.xlsx", exit=0, files=(GOOD,), creates=("x.xlsx",)),
+    case("导出到不支持的扩展名", "export", "a.yaml", "-o", "x.txt", exit=2, files=(GOOD,)),
+    case("导出覆盖输入", "export", "a.xlsx", "-o", "a.xlsx", exit=2, files=(copy_of(EXAMPLE_XLSX, "a.xlsx"),)),
+    case("导出含错误的输入", "export", "broken.yaml", "-o", "x.csv", exit=1, files=(broken_balance(),)),
+    case("导出缺少 -o", "export", "a.yaml", exit=2, files=(GOOD,)),
+    case("导出到文件下面", "export", "a.yaml", "-o", "f/x.csv", exit=2, files=(GOOD, raw("f", "x"))),
+    # ------------------------------------------------------------ template
+    case("生成模板", "template", "-o", "t.xlsx", "--year", "2025", exit=0, creates=("t.xlsx",)),
+    case("模板名为 .yaml", "template", "-o", "t.yaml", exit=2),
+    case("模板年度 1999", "template", "-o", "t.xlsx", "--year", "1999", exit=2),
+    case("模板年度是文字", "template", "--year", "abc", exit=2),
+    case("模板格式未知", "template", "-o", "t.xlsx", "--format", "2030", exit=2),
+    case("模板已存在", "template", "-o", "t.xlsx", exit=2, files=(raw("t.xlsx", "已填好的"),)),
+    case("模板机关名是公式", "template", "-o", "t.xlsx", "--year", "2025", "--agency", "=1+1", exit=0, creates=("t.xlsx",)),
+    case("模板 --from 不存在", "template", "-o", "t.xlsx", "--from", "nope.yaml", exit=2),
+    case("模板 --from 二进制", "template", "-o", "t.xlsx", "--from", "b.yaml", exit=2, files=(raw("b.yaml", b"\x00\x00"),)),
+    case("模板写到 /proc", "template", "-o", "/proc/t.xlsx", exit=2),
+    case(
+        "模板覆盖 --from", "template", "-o", "a.xlsx", "--from", "a.xlsx", "--overwrite", exit=2, files=(copy_of(EXAMPLE_XLSX, "a.xlsx"),)
+    ),
+    # ------------------------------------------------------------ import
+    case("导入发布稿", "import", "r.txt", "-o", "r.yaml", exit=0, files=(published("r.txt"),), creates=("r.yaml",)),
+    case(
+        "导入 GB18030 发布稿到工作簿",
+        "import",
+        "r.txt",
+        "-o",
+        "r.xlsx",
+        exit=0,
+        files=(published("r.txt", "gb18030"),),
+        creates=("r.xlsx",),
+    ),
+    case("导入缺少 -o", "import", "r.txt", exit=2, files=(published("r.txt"),)),
+    case("导入输出扩展名不对", "import", "r.txt", "-o", "r.docx", exit=2, files=(published("r.txt"),)),
+    case("导入二进制", "import", "r.txt", "-o", "r.yaml", exit=2, files=(raw("r.txt", b"\x00\xff"),)),
+    case("导入加密的 .docx", "import", "r.docx", "-o", "r.yaml", exit=2, files=(encrypted("r.docx"),)),
+    case("导入覆盖已有文件", "import", "r.txt", "-o", "r.yaml", exit=2, files=(published("r.txt"), raw("r.yaml", "旧"))),
+    case("导入到自己", "import", "r.yaml", "-o", "r.yaml", "--overwrite", exit=2, files=(GOOD, copy_of(EXAMPLE_XLSX, "r.yaml"))),
+    # ------------------------------------------------------------ schema and the command line itself
+    case("输出 schema", "schema", "--format", "2019", exit=0),
+    case("schema 版本未知", "schema", "--format", "2030", exit=2),
+    case("未知命令", "frob", exit=2),
+    case("未知选项", "build", "--bogus", exit=2),
+    case("没有参数", exit=0),
+]
