@@ -136,16 +136,26 @@ def check(
     previous: Previous = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="为 .xlsx 输入另存一份标注了问题单元格的副本")] = False,
     as_json: AsJson = False,
+    children: Annotated[
+        bool, typer.Option("--children", help="第一个输入是本级汇总报告，其余输入（文件或目录）是下级报告：逐格核对本级是否等于下级之和")
+    ] = False,
     overwrite: Overwrite = False,
 ) -> None:
     """检查输入的全部勾稽关系，不生成报告。
 
-    示例：reportgen check 年度报告.xlsx --annotate
+    示例：reportgen check 年度报告.xlsx --annotate；reportgen check 本级.xlsx --children 各单位/
     """
     from .pipeline import check as run_check
 
     progress = _Progress()
-    outcome = _run(lambda: run_check(inputs, previous=previous, progress=progress), progress)
+    if children:
+        from .collect.reconcile import check_children
+
+        if len(inputs) < 2:
+            raise _fail("--children 需要本级报告和至少一个下级报告，例如：reportgen check 本级.xlsx --children 各单位/")
+        outcome = _run(lambda: check_children(inputs[0], inputs[1:], previous=previous, progress=progress), progress)
+    else:
+        outcome = _run(lambda: run_check(inputs, previous=previous, progress=progress), progress)
     _print_outcome(outcome, as_json=as_json)
     code = outcome.exit_code
     if annotate:
@@ -257,12 +267,18 @@ def template(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（默认上一年）")] = None,
     version: Annotated[str | None, typer.Option("--format", help="格式版本：2019 或 2021（默认按年度）")] = None,
     agency: Annotated[str, typer.Option("--agency", help="机关名称")] = "",
-    from_: Annotated[Path | None, typer.Option("--from", help="上年的输入文件，用于预填上年结转等数据")] = None,
+    from_: Annotated[
+        Path | None, typer.Option("--from", help="上年的输入文件（用 --roster 时为上年汇总目录），用于预填上年结转等数据")
+    ] = None,
+    roster: Annotated[
+        Path | None, typer.Option("--roster", help="名单（.xlsx 或 .csv）：为名单中每个单位各生成一份模板，-o 为输出目录")
+    ] = None,
     overwrite: Overwrite = False,
 ) -> None:
     """生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。
 
-    示例：reportgen template -o 2025年度报告.xlsx --year 2025 --agency 云溪县市场监督管理局
+    示例：reportgen template -o 2025年度报告.xlsx --year 2025 --agency 云溪县市场监督管理局；
+    reportgen template --roster 名单.xlsx --year 2025 -o 下发/ --from 2024汇总/
     """
     from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, format_for_year
     from .pipeline import read_previous
@@ -273,9 +289,14 @@ def template(
         raise _fail(f"--year 的值“{year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间")
     if version is not None and version not in FORMATS:
         raise _fail(f"未知的格式版本“{version}”，可选：{'、'.join(FORMATS)}")
+    fmt = FORMATS[version] if version else format_for_year(year)
+    if roster is not None:
+        from .cli_collect import distribute_command
+
+        distribute_command(roster, fmt, year, output, from_, overwrite=overwrite)
+        return
     if output.suffix.lower() != ".xlsx":
         raise _fail(f"模板是 Excel 工作簿，输出文件名应以 .xlsx 结尾：{output}")
-    fmt = FORMATS[version] if version else format_for_year(year)
     inputs = [from_] if from_ else []
     _run(lambda: _plan(output, inputs, overwrite))
     previous = _run(lambda: read_previous(from_))
@@ -379,6 +400,9 @@ def audit(
 
 
 PROGRESS_FROM = 5
+
+
+from . import cli_collect  # noqa: E402, F401  (registers the collection commands on ``app``)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -198,12 +199,7 @@ def check(paths: Sequence[Path], previous: Path | None = None, progress: Progres
     """
     files = expand_inputs(paths)  # a published report is checked when named, never picked up from a directory
     prev = load_previous(previous)
-    outcome = Outcome()
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), path)
-        outcome.files.append(check_one(path, prev)[1])
-    return outcome
+    return Outcome(files=[fo for _, fo in check_many(files, prev, progress=progress)])
 
 
 def build(
@@ -232,32 +228,105 @@ def build(
     if timestamp is None:
         epoch_time()
     prev = load_previous(previous)
+    from .parallel import pmap
+
+    warm_up(len(files), rendering=True)
+    tasks = [
+        _BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp, tuple(protected), overwrite)
+        for path in files
+    ]
     outcome = Outcome()
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), path)
-        result, file_outcome = check_one(path, prev)
-        outcome.files.append(file_outcome)
-        if stems[path] != path.stem:
-            file_outcome.notes.append(f"与其他输入同名，输出文件名改为“{stems[path]}”")
-        if result is None or result.report is None or file_outcome.failed:
-            continue
-        try:
-            with OutputSet(protected, overwrite=overwrite) as outputs:
-                render(
-                    result.report,
-                    out_dir,
-                    stems[path],
-                    formats,
-                    reference_doc=reference_doc,
-                    timestamp=timestamp,
-                    outputs=outputs,
-                    warnings=file_outcome.findings,
-                )
-                written = outputs.commit()
-        except InputError as exc:
-            file_outcome.unreadable = str(exc)
-            continue
-        file_outcome.written = [str(p) for p in written]
-        file_outcome.notes += [f"已替换原有文件 {p}" for p in outputs.replaced]
+    for done in pmap(_build_task, tasks, progress=_per_path(progress)):
+        outcome.files.append(done.result if done.result is not None else timed_out(done.item.path))
     return outcome
+
+
+# ---------------------------------------------------------------- many inputs on every core
+
+
+def _per_path(progress: Progress | None) -> Callable[[int, int, _Task], None] | None:
+    return None if progress is None else lambda i, n, task: progress(i, n, task.path)
+
+
+def timed_out(path: Path) -> FileOutcome:
+    """The outcome of an input that was given up after the time limit."""
+    from .codes.collect import INPUT_TIMEOUT
+    from .parallel import time_limit
+
+    finding = INPUT_TIMEOUT(source=Source(file=str(path)), seconds=int(time_limit()))
+    return FileOutcome(file=str(path), findings=[finding])
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: Path
+    previous: Report | Previous | None
+
+
+@dataclass(frozen=True)
+class _BuildTask(_Task):
+    out_dir: Path
+    stem: str
+    formats: tuple[str, ...]
+    reference_doc: Path | None
+    timestamp: dt.datetime | None
+    protected: tuple[Path, ...]
+    overwrite: bool
+
+
+def _check_task(task: _Task) -> tuple[ReadResult | None, FileOutcome]:
+    return check_one(task.path, task.previous)
+
+
+def _build_task(task: _BuildTask) -> FileOutcome:
+    """Check one input and, without errors, render its formats all or none (in a worker, or in this process)."""
+    result, file_outcome = check_one(task.path, task.previous)
+    if task.stem != task.path.stem:
+        file_outcome.notes.append(f"与其他输入同名，输出文件名改为“{task.stem}”")
+    if result is None or result.report is None or file_outcome.failed:
+        return file_outcome
+    try:
+        with OutputSet(task.protected, overwrite=task.overwrite) as outputs:
+            render(
+                result.report,
+                task.out_dir,
+                task.stem,
+                task.formats,
+                reference_doc=task.reference_doc,
+                timestamp=task.timestamp,
+                outputs=outputs,
+                warnings=file_outcome.findings,
+            )
+            written = outputs.commit()
+    except InputError as exc:
+        file_outcome.unreadable = str(exc)
+        return file_outcome
+    file_outcome.written = [str(p) for p in written]
+    file_outcome.notes += [f"已替换原有文件 {p}" for p in outputs.replaced]
+    return file_outcome
+
+
+def warm_up(count: int, *, rendering: bool = False) -> None:
+    """Before ``count`` inputs go to forked workers: import what they need once, so that each starts with it loaded."""
+    from .parallel import SERIAL_UP_TO
+
+    if count <= SERIAL_UP_TO:
+        return  # no workers: import lazily as one input needs it
+    from .readers import xlsx_reader, yaml_reader  # noqa: F401
+    from .validate import validate  # noqa: F401
+
+    if rendering:
+        from .render import docx, html, text  # noqa: F401
+
+
+def check_many(
+    files: Sequence[Path], previous: Report | Previous | None = None, progress: Progress | None = None
+) -> list[tuple[ReadResult | None, FileOutcome]]:
+    """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT."""
+    from .parallel import pmap
+
+    warm_up(len(files))
+    out: list[tuple[ReadResult | None, FileOutcome]] = []
+    for done in pmap(_check_task, [_Task(p, previous) for p in files], progress=_per_path(progress)):
+        out.append(done.result if done.result is not None else (None, timed_out(done.item.path)))
+    return out

@@ -182,7 +182,10 @@ def test_workbook_renamed_yaml(tmp_path: Path) -> None:
         (["export", "a.yaml"], "错误：缺少必填的选项 -o/--output（输出文件：.csv 或 .xlsx）（用法见 reportgen export --help）\n"),
         (["template", "--year", "abc"], "错误：--year 的值无效：应为整数（用法见 reportgen template --help）\n"),
         (["build", "--bogus", "a.yaml"], "错误：没有这个选项：--bogus（用法见 reportgen build --help）\n"),
-        (["frob"], "错误：没有这个命令：frob（可用命令：build、check、export、schema、template、import、audit）（用法见 reportgen --help）\n"),
+        (
+            ["frob"],
+            "错误：没有这个命令：frob（可用命令：build、check、export、schema、template、import、audit）（用法见 reportgen --help）\n",
+        ),
         (["build"], "错误：缺少必填的参数 INPUTS（输入文件（.xlsx 或 .yaml），可以是多个文件或目录）（用法见 reportgen build --help）\n"),
         (
             ["schema", "x"],

@@ -327,6 +327,7 @@ def test_ctrl_c_in_a_long_build_says_how_far_it_got(tmp_path: Path, monkeypatch:
         return real(path, previous)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "check_one", interrupt_third)
+    monkeypatch.setenv("REPORTGEN_WORKERS", "1")  # counts calls in one process; the pool's case is in test_collect_cli
     out = tmp_path / "out"
     result = invoke("build", *inputs, "-o", out, "-f", "txt")
     assert result.exit_code == 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..codes.validation import X_CARRY_OVER
 from .common import rules_for
 from .conventions import DATE_PATTERN, FIRST_YEAR, LAST_YEAR
-from .model import CarryRule, Cell, Column, Format, Grid, GridCell, Part, Row, SumRule, Table
+from .model import CarryRule, Cell, Column, Figure, Format, Grid, GridCell, Part, Row, SumRule, Table
 from .v2019 import FORMAT as V2019
 from .v2021 import FORMAT as V2021
 
@@ -52,6 +52,7 @@ __all__ = [
     "CarryRule",
     "Cell",
     "Column",
+    "Figure",
     "Format",
     "Grid",
     "GridCell",

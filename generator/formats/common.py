@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..codes.validation import T3_BALANCE, T3_RESULTS_TOTAL, T3_ROW_TOTAL, T4_TOTAL
-from .model import Column, Grid, GridCell, NarrativeFigure, Part, Row, SumRule, Table
+from .model import Column, Figure, Grid, GridCell, NarrativeFigure, Part, Row, SumRule, Table
 
 TEXT_WIDTH_MM = 156.0
 
@@ -361,6 +362,61 @@ def narrative_figures() -> tuple[NarrativeFigure, ...]:
             "行政诉讼数",
         ),
     )
+
+
+# ---------------------------------------------------------------- figures for summaries and drafted sentences
+
+FEE_AMOUNT = Figure("fee_amount", "收费金额", ("proactive.admin_fees.amount",))
+
+
+def key_figures(*extra: Figure) -> tuple[Figure, ...]:
+    """The per-unit figures of a collection summary: tables 3 and 4 in brief, then any format-specific ones."""
+    litigation = tuple(f"reviews.{key}.total" for key, _ in REVIEW_ROWS[1:])
+    return (
+        Figure("new", "本年新收申请", ("applications.new.total",)),
+        Figure("carried_over", "上年结转", ("applications.carried_over.total",)),
+        Figure("results_total", "办理结果总计", ("applications.results_total.total",)),
+        Figure("carried_forward", "结转下年度", ("applications.carried_forward.total",)),
+        Figure("reconsideration", REVIEW_ROWS[0][1], ("reviews.reconsideration.total",)),
+        Figure("litigation", LITIGATION, litigation),
+        *extra,
+    )
+
+
+def short_label(label: str) -> str:
+    """A row label without its numbering and trailing note: ``（二）部分公开（区分处理的…）`` → ``部分公开``."""
+    label = re.sub(r"^（[一二三四五六七八九十]+）|^[一二三四五六七八九十]+、|^\d+\.", "", label)
+    return re.sub(r"（[^（）]*）$", "", label)
+
+
+def draft_figures(applications: Table) -> tuple[Figure, ...]:
+    """The figures the drafted sentences of parts 三 and 四 state, by key (``result.*`` are the 办理结果 groups)."""
+    a = "applications"
+    new_row = applications.row("new")
+    figures = [
+        Figure("new", short_label(new_row.label), (f"{a}.new.total",)),
+        Figure("new.natural", APPLICANT_COLUMNS[0].label, (f"{a}.new.{APPLICANT_COLUMNS[0].key}",)),
+        Figure("new.legal", LEGAL_PERSON, tuple(f"{a}.new.{c.key}" for c in APPLICANT_COLUMNS[1:])),
+        Figure("carried_over", short_label(applications.row("carried_over").label), (f"{a}.carried_over.total",)),
+    ]
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for row in applications.rows:
+        if row.groups[:1] == (RESULTS_SECTION,) and not row.total:
+            label = row.groups[1] if len(row.groups) > 1 else row.label
+            groups.setdefault(row.key.split(".")[0], (label, []))[1].append(f"{a}.{row.key}.total")
+    figures += [Figure(f"result.{key}", short_label(label), tuple(cells)) for key, (label, cells) in groups.items()]
+    figures += [
+        Figure("results_total", short_label(applications.row("results_total").label), (f"{a}.results_total.total",)),
+        Figure("carried_forward", short_label(applications.row("carried_forward").label), (f"{a}.carried_forward.total",)),
+    ]
+    (rk, rl), *litigation = REVIEW_ROWS
+    figures.append(Figure("reconsideration", rl, (f"reviews.{rk}.total",)))
+    figures += [Figure(f"reconsideration.{c.key}", c.label, (f"reviews.{rk}.{c.key}",)) for c in REVIEW_COLUMNS if not c.total]
+    figures.append(Figure("litigation", LITIGATION, tuple(f"reviews.{k}.total" for k, _ in litigation)))
+    figures += [
+        Figure(f"litigation.{c.key}", c.label, tuple(f"reviews.{k}.{c.key}" for k, _ in litigation)) for c in REVIEW_COLUMNS if not c.total
+    ]
+    return tuple(figures)
 
 
 def rules_for(tables: Iterable[Table]) -> tuple[SumRule, ...]:

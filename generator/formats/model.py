@@ -171,6 +171,15 @@ class NarrativeFigure:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A named figure derived from the tables: the sum of some cells (summaries, drafted sentences)."""
+
+    key: str
+    label: str  # Chinese, e.g. 本年新收申请 or 予以公开
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Format:
     """Everything reportgen knows about one format version."""
 
@@ -192,6 +201,8 @@ class Format:
     no_fee_sentence: str = ""
     nothing_to_report: str = "无。"
     filling_rules: tuple[str, ...] = ()  # the rules as the workbook's 填写说明 states them, with {partial} for 区分处理
+    key_figures: tuple[Figure, ...] = ()  # the figures a collection summary shows per unit
+    draft_figures: tuple[Figure, ...] = ()  # the figures the drafted sentences of parts 三 and 四 state
 
     def table(self, key: str) -> Table:
         for table in self.tables:

@@ -9,6 +9,8 @@ from .common import (
     Block,
     applications_table,
     block_table,
+    draft_figures,
+    key_figures,
     leaf,
     narrative_figures,
     parts,
@@ -91,4 +93,6 @@ FORMAT = Format(
     preface=PREFACE,
     narrative_figures=narrative_figures(),
     filling_rules=FILLING_RULES,
+    key_figures=key_figures(),
+    draft_figures=draft_figures(APPLICATIONS),
 )

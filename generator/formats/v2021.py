@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from ..codes.validation import X_IN_FORCE
 from .common import (
+    FEE_AMOUNT,
     FEE_RULE,
     FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
     block_table,
+    draft_figures,
     group,
+    key_figures,
     leaf,
     narrative_figures,
     parts,
@@ -73,6 +76,8 @@ FORMAT = Format(
     preface=PREFACE,
     narrative_figures=narrative_figures(),
     filling_rules=(*FILLING_RULES, FEE_RULE),
+    key_figures=key_figures(FEE_AMOUNT),
+    draft_figures=draft_figures(APPLICATIONS),
     fee_cell="applications.other_handling.fee_unpaid.total",
     fee_sentence="本年度共发出信息处理费收费通知{notices}件，总金额{notice_amount}元，实际收取{collected}元。",
     no_fee_sentence="本年度未收取信息处理费。",

@@ -16,6 +16,7 @@ from ..report import Contact, InfoFees
 from ..schema import META_KEYS
 
 INFO_FEES = "info_fees"
+SOURCES = "sources"  # an aggregate lists the units it sums here; not part of the report
 CONTACT = "contact"
 TEXT = "text"
 STR = "tag:yaml.org,2002:str"

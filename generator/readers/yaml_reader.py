@@ -28,6 +28,7 @@ from .yaml_nodes import (
     INFO_FEES,
     INT,
     NULL,
+    SOURCES,
     STR,
     TEXT,
     TIMESTAMP,
@@ -140,7 +141,7 @@ class _Reader:
         else:
             self.fmt = self.guess_format(top)
         fmt = self.fmt
-        allowed = [*META_KEYS, *(t.key for t in fmt.tables), *([INFO_FEES] if fmt.fee_sentence else [])]
+        allowed = [*META_KEYS, *(t.key for t in fmt.tables), *([INFO_FEES] if fmt.fee_sentence else []), SOURCES]
         self.check_keys(top, allowed, "")
 
         agency = self.string(top, "agency", "agency")

@@ -38,14 +38,15 @@ def annotate(
     sources: Mapping[str, Source] | None = None,
     inputs: Sequence[Path] = (),
     overwrite: bool = False,
+    target: Path | None = None,
 ) -> Path:
-    """Write the annotated copy of ``path`` and return its path; the input is never modified.
+    """Write the annotated copy of ``path`` (beside it, or to ``target``) and return its path; the input is never modified.
 
     Each finding's cell is marked, and so is every cell its rule involves (``related``, located by ``sources``).
     An existing copy is refused unless ``overwrite`` (the same rule as every other output).
     """
     file = str(path)
-    target = annotated_path(path)
+    target = target or annotated_path(path)
     protected = [path, *inputs]
     with OutputSet(protected, overwrite=overwrite) as out:
         out.check_target(target)

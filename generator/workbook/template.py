@@ -21,7 +21,7 @@ from . import styles as S
 from .files import deterministic_bytes, write_rows
 from .literal import as_text, set_text
 from .prefill import Values, cell_values
-from .sheet import define_name, protect, text_cell
+from .sheet import clean_text, define_name, protect, text_cell
 from .tables import write_table
 
 
@@ -33,6 +33,7 @@ def write_template(
     agency: str = "",
     previous: Report | None = None,
     report: Report | None = None,
+    appendix: tuple[str, Sequence[str], Sequence[Sequence[object]]] | None = None,
 ) -> None:
     """Write the workbook for ``version``/``year`` to ``path`` (atomically).
 
@@ -44,7 +45,19 @@ def write_template(
     fmt = FORMATS[version]
     values = cell_values(fmt, year, agency, previous, report)
     workbook = _build(fmt, values, report)
+    if appendix is not None:
+        _appendix(workbook.create_sheet(appendix[0]), appendix[1], appendix[2])
     write_atomic(path, deterministic_bytes(workbook))
+
+
+def _appendix(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """An extra sheet of rows (e.g. 汇总来源); text from inputs stays text, never a formula."""
+    for r, row in enumerate([header, *rows], 1):
+        for c, value in enumerate(row, 1):
+            set_text(ws.cell(r, c), clean_text(value) if isinstance(value, str) else value)
+            if r == 1:
+                ws.cell(r, c).font = S.BOLD
+    ws.column_dimensions[L.column_letter(1)].width = 36
 
 
 def _build(fmt: Format, values: Values, report: Report | None) -> Workbook:

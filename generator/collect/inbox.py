@@ -1,0 +1,122 @@
+"""Find the files in an inbox folder (recursively) and read and check each of them on every core."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..findings import Finding, Source
+from ..report import Report
+
+READ_SUFFIXES = (".xlsx", ".xlsm", ".yaml", ".yml")
+# read too, so that a unit that sent one of these gets a row saying why it cannot be used
+REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".wps", ".numbers", ".ods")
+LOCK_PREFIX = "~$"
+ACCEPTED_FOLDER = "已采用"  # where collect copies the files it used
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass
+class Scan:
+    """The files to read, and the Excel lock files (``~$…``) passed over."""
+
+    files: list[Path] = field(default_factory=list)
+    locks: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class Received:
+    """One inbox file read and checked: its report (None if unreadable), findings, and a digest of its bytes."""
+
+    path: Path
+    digest: str = ""
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    unreadable: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def accepted_folder(folder: Path) -> Path:
+    """Last year's files in ``folder``: its 已采用 subfolder when it is a collect output folder, else the folder itself."""
+    accepted = folder / ACCEPTED_FOLDER
+    return accepted if accepted.is_dir() else folder
+
+
+def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
+    """Every input under ``folder`` in path order; hidden files, lock files and anything under ``skip`` are passed over."""
+    if not folder.is_dir():
+        raise InputError("不是一个目录，或目录不存在", str(folder))
+    skipped = [s.resolve() for s in skip]
+    out = Scan()
+    try:
+        candidates = sorted(p for p in folder.rglob("*") if p.is_file())
+    except OSError as exc:
+        raise InputError(f"无法读取目录：{exc.strerror}", str(folder)) from exc
+    for path in candidates:
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        resolved = path.resolve()
+        if any(resolved.is_relative_to(s) for s in skipped):
+            continue
+        if path.name.startswith(LOCK_PREFIX):
+            out.locks.append(path)
+        elif path.suffix.lower() in READ_SUFFIXES + REFUSED_SUFFIXES:
+            out.files.append(path)
+    return out
+
+
+def receive(path: Path, keep_sources: bool = False) -> Received:
+    """Read and check one file; never raises (an unreadable file carries its Chinese reason).
+
+    The cell locations (``sources``) are kept only when asked for: they are most of a report's size.
+    """
+    from ..fileio import read_bytes
+    from ..pipeline import check_one
+
+    received = Received(path)
+    try:
+        received.digest = hashlib.sha256(read_bytes(path)).hexdigest()
+    except InputError as exc:
+        received.unreadable = exc.message
+        return received
+    result, outcome = check_one(path)
+    if outcome.unreadable or result is None:
+        received.unreadable = (outcome.unreadable or "无法读取").removeprefix(f"{path}：")
+        return received
+    received.report = result.report
+    if keep_sources:
+        received.sources = result.sources
+    received.findings = outcome.findings
+    return received
+
+
+def _receive(task: tuple[Path, bool]) -> Received:
+    return receive(*task)
+
+
+def receive_all(paths: Sequence[Path], progress: Progress | None = None, *, keep_sources: bool = False) -> list[Received]:
+    """``receive`` for every path on every core, in order; a file over the time limit is unreadable."""
+    from ..parallel import pmap, time_limit
+    from ..pipeline import warm_up
+
+    warm_up(len(paths))
+    out: list[Received] = []
+    per_path = None if progress is None else lambda i, n, task: progress(i, n, task[0])
+    for done in pmap(_receive, [(p, keep_sources) for p in paths], progress=per_path):
+        if done.result is None:
+            out.append(Received(done.item[0], unreadable=f"处理超过 {int(time_limit())} 秒仍未完成，已放弃"))
+        else:
+            out.append(done.result)
+    return out

@@ -1,0 +1,84 @@
+"""``collect --build``: each accepted unit's report in every format, and index.html listing them by 类别."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from ..report import Report
+from .collect import ACCEPTED, Collection
+from .roster import file_stem
+
+FORMATS = ("docx", "html", "txt")
+INDEX = "index.html"
+NO_CATEGORY = "其他"
+
+
+@dataclass(frozen=True)
+class RenderTask:
+    report: Report
+    folder: Path
+    stem: str
+
+
+def render_unit(task: RenderTask) -> str | None:
+    """Write one unit's report in every format; the Chinese reason when it could not be written."""
+    from ..errors import InputError
+    from ..render import render_report as render
+
+    try:
+        render(task.report, task.folder, task.stem, FORMATS)
+    except InputError as exc:
+        return exc.message
+    return None
+
+
+def publish(collection: Collection, folder: Path) -> list[Path]:
+    """Render every unit whose state is 通过 or 有警告, remove the reports of units that no longer qualify, write index.html."""
+    from ..parallel import pmap
+    from ..pipeline import warm_up
+
+    tasks = [
+        RenderTask(e.report, folder, file_stem(e.name))
+        for e in collection.entries
+        if e.unit is not None and e.state in ACCEPTED and e.report is not None
+    ]
+    warm_up(len(tasks), rendering=True)
+    built: dict[str, str] = {}
+    for done in pmap(render_unit, tasks):
+        if done.result is None and not done.timed_out:
+            built[done.item.stem] = done.item.report.display_title
+    for entry in collection.entries:
+        stem = file_stem(entry.name)
+        if entry.unit is not None and stem not in built:
+            for fmt in FORMATS:
+                (folder / f"{stem}.{fmt}").unlink(missing_ok=True)
+    written = [folder / f"{stem}.{fmt}" for stem in built for fmt in FORMATS]
+    written.append(write_index(collection, folder / INDEX, built))
+    return written
+
+
+def write_index(collection: Collection, target: Path, built: dict[str, str]) -> Path:
+    """The page for the 政府信息公开专栏: the year, and each published unit under its 类别, linking its html and docx."""
+    from ..fileio import write_atomic
+    from ..render.jinja import render_template
+
+    order = collection.roster.categories()
+    groups: dict[str, list[dict[str, str]]] = {c: [] for c in order}
+    for entry in collection.entries:
+        stem = file_stem(entry.name)
+        if entry.unit is None or stem not in built:
+            continue
+        groups.setdefault(entry.category or NO_CATEGORY, []).append(
+            {"name": entry.name, "title": built[stem], "html": quote(f"{stem}.html"), "docx": quote(f"{stem}.docx")}
+        )
+    year = collection.year
+    html = render_template(
+        "collect/index.html.j2",
+        title=f"{year}年度政府信息公开工作年度报告" if year else "政府信息公开工作年度报告",
+        groups=[(name, units) for name, units in groups.items() if units],
+        count=len(built),
+    )
+    write_atomic(target, html)
+    return target

@@ -1,0 +1,98 @@
+"""The process pool: input order, progress in order, a time limit per input, the serial fallback, and clean interrupts."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.parallel import pmap, worker_count
+from generator.pipeline import build, check
+
+
+def square(n: int) -> tuple[int, int]:
+    time.sleep(0.02 * (n % 3))  # later inputs may finish first
+    return n * n, os.getpid()
+
+
+def stall_on_three(n: int) -> int:
+    if n == 3:
+        time.sleep(60)
+    return n
+
+
+def test_results_and_progress_come_in_input_order() -> None:
+    seen: list[int] = []
+    done = list(pmap(square, list(range(12)), progress=lambda i, n, item: seen.append(item), workers=2))
+    assert [d.result[0] for d in done if d.result] == [n * n for n in range(12)]
+    assert seen == list(range(12))
+    assert {d.result[1] for d in done if d.result} != {os.getpid()}  # the work ran in worker processes
+    assert multiprocessing.active_children() == []
+
+
+def test_a_stalled_input_is_given_up_and_the_rest_carry_on() -> None:
+    done = list(pmap(stall_on_three, list(range(6)), limit=1.0, workers=2))
+    assert [(d.item, d.result, d.timed_out) for d in done] == [(n, None if n == 3 else n, n == 3) for n in range(6)]
+    assert multiprocessing.active_children() == []
+
+
+def test_few_inputs_or_one_worker_run_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert {d.result[1] for d in pmap(square, [1, 2]) if d.result} == {os.getpid()}
+    monkeypatch.setenv("REPORTGEN_WORKERS", "1")
+    assert worker_count() == 1
+    assert {d.result[1] for d in pmap(square, list(range(8))) if d.result} == {os.getpid()}
+
+
+def test_interrupt_leaves_no_worker_behind() -> None:
+    def interrupt(i: int, n: int, item: int) -> None:
+        if i == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        list(pmap(square, list(range(20)), progress=interrupt, workers=2))
+    assert multiprocessing.active_children() == []
+
+
+def test_build_and_check_over_many_inputs_match_the_serial_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()
+    pooled = build(inputs, tmp_path / "pool", ["txt", "html"])
+    pooled_check = check(inputs)
+    monkeypatch.setenv("REPORTGEN_WORKERS", "1")
+    serial = build(inputs, tmp_path / "serial", ["txt", "html"])
+    assert [f.file for f in pooled.files] == [str(p) for p in inputs]
+    assert pooled.model_dump() == serial.model_dump().copy() | {
+        "files": [fo | {"written": [w.replace("serial", "pool") for w in fo["written"]]} for fo in serial.model_dump()["files"]]
+    }
+    for f in (tmp_path / "serial").iterdir():
+        assert (tmp_path / "pool" / f.name).read_bytes() == f.read_bytes()
+    assert pooled_check.model_dump() == check(inputs).model_dump()
+
+
+def test_build_gives_up_a_stalled_input_with_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pipeline as pipeline
+
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()[:4]
+    real = pipeline.check_one
+
+    def stalling(path: Path, previous=None):  # type: ignore[no-untyped-def]
+        if path == inputs[1]:
+            time.sleep(60)
+        return real(path, previous)
+
+    monkeypatch.setattr(pipeline, "check_one", stalling)  # forked workers inherit the patch
+    monkeypatch.setenv("REPORTGEN_TIME_LIMIT", "1")
+    outcome = build(inputs, tmp_path, ["txt"])
+    assert [f.file for f in outcome.files] == [str(p) for p in inputs]
+    stalled = outcome.files[1]
+    assert [f.line() for f in stalled.findings] == [
+        f"错误 INPUT-TIMEOUT {inputs[1]}：处理该文件超过 1 秒仍未完成，已放弃；请检查文件是否异常"
+    ]
+    assert outcome.exit_code == 1 and all(f.written for i, f in enumerate(outcome.files) if i != 1)
+    assert multiprocessing.active_children() == []
