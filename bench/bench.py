@@ -178,7 +178,7 @@ def main() -> None:
         print(f"pandoc md→docx, one call per report:    {summary(pandoc)}")
         print(f"  {loops} reports: pandoc loop {sum(pandoc) / 1000:.2f} s; reportgen docx in process {ours * loops / 1000:.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
-        build = [one_cli_call(["build", str(SAMPLE), "-o", tmp, "--format", opts.formats]) for _ in range(3)]
+        build = [one_cli_call(["build", str(SAMPLE), "-o", tmp, "--format", opts.formats, "--overwrite"]) for _ in range(3)]
     helps = [one_cli_call(["--help"]) for _ in range(3)]
     print(f"one `reportgen build` call ({opts.formats}): {summary(build)} wall")
     print(f"`reportgen --help`: {summary(helps)} wall")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .cli import PROGRESS_FROM, AsJson, Overwrite, _fail, _plan, _Progress, _run, _write, app
-from .formats import Format
+
+if TYPE_CHECKING:
+    from .formats import Format
 
 
 def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path, from_dir: Path | None, *, overwrite: bool = False) -> None:
