@@ -140,6 +140,35 @@ def same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
+def file_keys(path: Path) -> set[object]:
+    """What identifies a file: its resolved path, and its device and inode when it exists (so that two paths
+    are the same file exactly when their keys meet, as :func:`same_file` decides, without comparing every pair)."""
+    keys: set[object] = {path.resolve()}
+    try:
+        status = path.stat()
+    except OSError:
+        return keys
+    keys.add((status.st_dev, status.st_ino))
+    return keys
+
+
+class PathIndex:
+    """A set of paths that answers "which of them is this file?" in constant time."""
+
+    def __init__(self, paths: Iterable[Path] = ()) -> None:
+        self.by_key: dict[object, Path] = {}
+        for path in paths:
+            self.add(path)
+
+    def add(self, path: Path) -> None:
+        for key in file_keys(path):
+            self.by_key.setdefault(key, path)
+
+    def find(self, path: Path) -> Path | None:
+        """The indexed path naming the same file as ``path``, if any."""
+        return next((self.by_key[k] for k in file_keys(path) if k in self.by_key), None)
+
+
 def _mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -160,7 +189,7 @@ class OutputSet:
     """
 
     def __init__(self, inputs: Iterable[Path] = (), *, overwrite: bool = False) -> None:
-        self.inputs = [Path(p) for p in inputs]
+        self.inputs = PathIndex(Path(p) for p in inputs)
         self.overwrite = overwrite
         self.staged: list[tuple[Path, Path]] = []  # (temporary, target)
         self.written: list[Path] = []
@@ -175,9 +204,9 @@ class OutputSet:
 
     def check_target(self, target: Path) -> None:
         """Refuse a target that is an input, was already staged, or exists (without ``overwrite``)."""
-        for source in self.inputs:
-            if same_file(target, source):
-                raise OutputError(f"输出文件与输入文件是同一个文件，不会覆盖输入：请用 -o 指定其他位置（输入：{source}）", str(target))
+        source = self.inputs.find(target)
+        if source is not None:
+            raise OutputError(f"输出文件与输入文件是同一个文件，不会覆盖输入：请用 -o 指定其他位置（输入：{source}）", str(target))
         if any(same_file(target, t) for _, t in self.staged):
             raise OutputError("本次运行的两个输出同名，不会互相覆盖", str(target))
         try:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .fileio import EXISTS, OutputError, os_error_message, read_bytes, same_file
+from .fileio import EXISTS, OutputError, PathIndex, os_error_message, read_bytes
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
@@ -64,15 +64,15 @@ def check_folder(folder: Path) -> None:
 
 def check_targets(targets: Iterable[Path], inputs: Sequence[Path], *, overwrite: bool) -> None:
     """Refuse the whole plan when a target is an input, two targets coincide, or one exists (without overwrite)."""
-    seen: list[Path] = []
+    sources, seen = PathIndex(inputs), PathIndex()
     existing: list[Path] = []
     for target in targets:
-        for source in inputs:
-            if same_file(target, source):
-                raise OutputError(f"输出会覆盖输入文件“{source}”，不会写出：请用 -o 指定其他文件夹或文件名", str(target))
-        if any(same_file(target, s) for s in seen):
+        source = sources.find(target)
+        if source is not None:
+            raise OutputError(f"输出会覆盖输入文件“{source}”，不会写出：请用 -o 指定其他文件夹或文件名", str(target))
+        if seen.find(target) is not None:
             raise OutputError("本次运行的两个输出同名，不会互相覆盖", str(target))
-        seen.append(target)
+        seen.add(target)
         if target.is_dir():
             raise OutputError("这是一个文件夹，不能作为输出文件", str(target))
         if target.exists() and not overwrite:

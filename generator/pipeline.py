@@ -231,9 +231,11 @@ def build(
     from .parallel import pmap
 
     warm_up(len(files), rendering=True)
+    # every target was checked against every input above; each task guards its own input again, so that
+    # the check stays linear in the number of inputs
+    extra = tuple(p for p in (previous, reference_doc) if p is not None)
     tasks = [
-        _BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp, tuple(protected), overwrite)
-        for path in files
+        _BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp, (path, *extra), overwrite) for path in files
     ]
     outcome = Outcome()
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
