@@ -19,6 +19,9 @@ MIN_COLUMN = 2
 NO_LINE_START = set("，。、；：？！）》」』】〕〗〉”’%‰℃·…—,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔〖〈“‘([{")
 ASCII_RUN = re.compile(r"[!-~]+|.", re.DOTALL)  # a run of printable ASCII (a number, "1.") stays on one line
+# The published-report reader rejoins a title split over two lines only when the first line ends with the agency
+# (``…管理局`` / ``政府信息公开工作年度报告``), not with the year, so the text title stays on one line until it does.
+SPLIT_TITLE = False
 
 
 def char_width(char: str) -> int:
@@ -192,5 +195,5 @@ def tidy(text: str) -> str:
 def render_text(report: Report, *, view: ReportView | None = None) -> str:
     """The report as plain text (UTF-8 ready, ``\\n`` line ends), through ``templates/report.txt.j2``."""
     view = view or build_view(report)
-    title = centred(view.title_lines)
+    title = centred(view.title_lines) if SPLIT_TITLE else [view.title]
     return tidy(render_template("report.txt.j2", view=view, title=title, table_lines=table_lines))
