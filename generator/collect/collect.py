@@ -11,7 +11,7 @@ from typing import Any
 
 from ..codes.collect import COLLECT_DUPLICATE, COLLECT_NOT_ON_ROSTER, COLLECT_YEAR
 from ..errors import InputError
-from ..findings import Finding, Source
+from ..findings import Finding, Source, summary
 from ..formats import FORMATS
 from ..report import Report
 from .inbox import Received, accepted_folder, receive_all, scan
@@ -51,11 +51,11 @@ class Entry:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        return summary(self.findings)["errors"]
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity == "warning" for f in self.findings)
+        return summary(self.findings)["warnings"]
 
     @property
     def report(self) -> Report | None:

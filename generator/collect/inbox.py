@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..findings import Finding, Source
+from ..findings import Finding, Source, summary
 from ..report import Report
 
 READ_SUFFIXES = (".xlsx", ".xlsm", ".yaml", ".yml")
@@ -40,11 +40,11 @@ class Received:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        return summary(self.findings)["errors"]
 
     @property
     def warnings(self) -> int:
-        return sum(f.severity == "warning" for f in self.findings)
+        return summary(self.findings)["warnings"]
 
 
 def accepted_folder(folder: Path) -> Path:

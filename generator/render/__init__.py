@@ -123,21 +123,7 @@ def _writer(renderer: Renderer, report: Report, options: RenderOptions) -> Calla
 class _CallablePackage(types.ModuleType):
     """``generator.render`` is this package and the public ``render`` function at once (the name cannot be both otherwise)."""
 
-    def __call__(
-        self,
-        report: Report,
-        out_dir: Path,
-        stem: str,
-        formats: Sequence[str],
-        *,
-        reference_doc: Path | None = None,
-        timestamp: dt.datetime | None = None,
-        outputs: OutputSet | None = None,
-        warnings: list[Finding] | None = None,
-    ) -> list[Path]:
-        return render_report(
-            report, out_dir, stem, formats, reference_doc=reference_doc, timestamp=timestamp, outputs=outputs, warnings=warnings
-        )
+    __call__ = staticmethod(render_report)
 
 
 sys.modules[__name__].__class__ = _CallablePackage
