@@ -28,12 +28,30 @@ def defining_rules(fmt: Format) -> dict[str, SumRule]:
     return out
 
 
+MAX_PLANS = 16  # formats whose cells and rules are kept worked out
+# per format (by identity, the format held so that its id is not reused): every cell in printed order as
+# (id, is a total, the value when absent), and the rule defining each total
+_plans: dict[int, tuple[Format, tuple[tuple[str, bool, Value], ...], dict[str, SumRule]]] = {}
+
+
+def _plan(fmt: Format) -> tuple[tuple[tuple[str, bool, Value], ...], dict[str, SumRule]]:
+    """The cells and defining rules of ``fmt``, worked out once per process as a declaration does not change."""
+    hit = _plans.get(id(fmt))
+    if hit is None or hit[0] is not fmt:
+        zero: dict[str, Value] = {"amount": Decimal(0)}
+        cells = tuple((cell_id, cell.total, zero.get(cell.kind, 0)) for cell_id, cell in fmt.cells().items())
+        if len(_plans) >= MAX_PLANS:
+            _plans.clear()
+        hit = _plans[id(fmt)] = (fmt, cells, defining_rules(fmt))
+    return hit[1], hit[2]
+
+
 class Derived:
     """Values of a report where every total is derived from leaf cells only (given totals ignored)."""
 
     def __init__(self, fmt: Format, given: Mapping[str, Value]):
         self.given = given
-        self.rules = defining_rules(fmt)
+        self.rules = _plan(fmt)[1]
         self._cache: dict[str, Number] = {}
 
     def __getitem__(self, cell: str) -> Number:
@@ -49,15 +67,16 @@ class Derived:
 def complete(report: Report, fmt: Format | None = None) -> dict[str, Value]:
     """Every cell of the report's format, in printed order: given values, totals computed when absent."""
     fmt = fmt or report.spec
-    derived = Derived(fmt, report.cells)
+    given = report.cells
+    derived = Derived(fmt, given)
     out: dict[str, Value] = {}
-    for cell_id, cell in fmt.cells().items():
-        if cell_id in report.cells:
-            out[cell_id] = report.cells[cell_id]
-        elif cell.total:
+    for cell_id, total, absent in _plan(fmt)[0]:
+        if cell_id in given:
+            out[cell_id] = given[cell_id]
+        elif total:
             out[cell_id] = derived[cell_id]
         else:
-            out[cell_id] = Decimal(0) if cell.kind == "amount" else 0
+            out[cell_id] = absent
     return out
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .formats import Table
+from .formats import GridCell, Table
 from .report import Report, Value, chinese_date, split_paragraphs
 from .title import title_lines
 from .values import complete, display
@@ -48,6 +49,23 @@ class CellView:
     cell: str | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class TableShape:
+    """Everything a table's printed layout depends on but its numbers; one object per distinct shape in a process,
+    so that renderers cache their work per shape (compared by identity)."""
+
+    key: str
+    widths: tuple[float, ...]
+    header_rows: int
+    rows: int
+    # (row, column, rowspan, colspan, role, text), where a value cell's text is its cell id
+    cells: tuple[tuple[int, int, int, int, str, str], ...]
+
+
+MAX_SHAPES = 256  # distinct shapes remembered: a few per format and declared unit
+_shapes: dict[tuple[object, ...], TableShape] = {}
+
+
 @dataclass(frozen=True)
 class TableView:
     key: str
@@ -60,6 +78,25 @@ class TableView:
     @property
     def columns(self) -> int:
         return len(self.widths)
+
+    @functools.cached_property
+    def shape(self) -> TableShape:
+        """This table's shape, the same object for every table laid out alike."""
+        cells = tuple(
+            (c.row, c.col, c.rowspan, c.colspan, c.role, (c.cell or "") if c.role == "value" else c.text) for row in self.rows for c in row
+        )
+        signature = (self.key, self.widths, self.header_rows, len(self.rows), cells)
+        shape = _shapes.get(signature)
+        if shape is None:
+            if len(_shapes) >= MAX_SHAPES:
+                _shapes.clear()
+            shape = _shapes[signature] = TableShape(self.key, self.widths, self.header_rows, len(self.rows), cells)
+        return shape
+
+    @property
+    def value_texts(self) -> list[str]:
+        """The printed numbers, in the order of the value cells of :attr:`shape`."""
+        return [c.text for row in self.rows for c in row if c.role == "value"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +118,11 @@ class ReportView:
     contact: str
 
 
+@functools.lru_cache(maxsize=256)  # weighing every break of a long title is the dearest step of a view
+def _title_lines(agency: str, year: int | None, title: str) -> tuple[str, ...]:
+    return tuple(title_lines(agency, year, title))
+
+
 def classify(text: str) -> Paragraph:
     """Recognise a standalone or run-in numbered heading (docs/data.md §2)."""
     match = LEVEL2.match(text)
@@ -96,17 +138,41 @@ def classify(text: str) -> Paragraph:
     return Paragraph(text, 0)
 
 
-def table_view(table: Table, report: Report, values: dict[str, Value]) -> TableView:
-    rows: list[list[CellView]] = [[] for _ in table.grid.rows]
+MAX_GRIDS = 64  # declared tables whose cells are kept laid out, each with its header units
+_grids: dict[tuple[int, tuple[str, ...]], tuple[Table, list[list[CellView | tuple[int, int, GridCell]]]]] = {}
+
+
+def _laid_out(table: Table, units: dict[str, str]) -> list[list[CellView | tuple[int, int, GridCell]]]:
+    """The table's printed rows: labels and headers (with their declared units) as cells, the places of values as
+    ``(row, column, grid cell)``; worked out once per table and units, as the declaration does not change."""
+    header_units = tuple(units.get(gc.cell, "") for row in table.grid.rows for gc in row if gc.role == "header" and gc.cell)
+    key = (id(table), header_units)
+    hit = _grids.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    rows: list[list[CellView | tuple[int, int, GridCell]]] = [[] for _ in table.grid.rows]
     for r, c, gc in table.grid.placed():
         if gc.role == "value":
-            assert gc.cell is not None
-            text = display(values[gc.cell])
-        elif gc.role == "header" and gc.cell and report.units.get(gc.cell):
-            text = f"{gc.text}（{report.units[gc.cell]}）"
-        else:
-            text = gc.text
+            rows[r].append((r, c, gc))
+            continue
+        text = f"{gc.text}（{units[gc.cell]}）" if gc.role == "header" and gc.cell and units.get(gc.cell) else gc.text
         rows[r].append(CellView(r, c, text, gc.role, gc.rowspan, gc.colspan, gc.cell))
+    if len(_grids) >= MAX_GRIDS:
+        _grids.clear()
+    _grids[key] = (table, rows)  # holding the table keeps its id from being reused
+    return rows
+
+
+def table_view(table: Table, report: Report, values: dict[str, Value]) -> TableView:
+    rows = [
+        [
+            item
+            if isinstance(item, CellView)
+            else CellView(item[0], item[1], display(values[item[2].cell or ""]), "value", item[2].rowspan, item[2].colspan, item[2].cell)
+            for item in row
+        ]
+        for row in _laid_out(table, report.units)
+    ]
     return TableView(table.key, table.name, table.title, table.grid.widths, table.grid.header_rows, rows)
 
 
@@ -152,7 +218,7 @@ def build_view(report: Report) -> ReportView:
         contact = "　".join(b for b in bits if b)
     return ReportView(
         title=report.display_title,
-        title_lines=title_lines(report.agency, report.year, report.display_title),
+        title_lines=list(_title_lines(report.agency, report.year, report.display_title)),
         preface=[Paragraph(p) for p in split_paragraphs(preface_text(report))],
         parts=parts,
         signature=report.display_signature,

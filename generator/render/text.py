@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..report import Report
-from ..view import CellView, ReportView, TableView, build_view
+from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import render_template
 
 # Text columns per millimetre of printed column width: table 3's label column (46 mm) gets 24 columns,
@@ -88,96 +90,184 @@ def balanced_wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+# One cell of a table's shape: (row, column, rowspan, colspan, role, text); a value cell's text is its cell id.
+ShapeCell = tuple[int, int, int, int, str, str]
+# A line of a laid-out table: literal text and, as integers, the places of value cells (their order in the shape).
+Line = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A table drawn with its numbers left out: the lines, and the display width each number is padded to."""
+
+    lines: tuple[Line, ...]
+    slot_widths: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class WidthPlan:
+    """How the columns of a shape widen: what its labels need already applied, the numbers left to measure."""
+
+    base: tuple[int, ...]  # printed widths widened for every label and header of one column
+    single: tuple[tuple[int, int], ...]  # (value place, column) of each number in one column
+    spanning: tuple[tuple[int, int, int, int], ...]  # (column, colspan, label need, value place or -1), in order
+
+
+@functools.lru_cache(maxsize=256)
+def width_plan(shape: TableShape) -> WidthPlan:
+    """Worked out once per shape: a cell in one column only widens it to what it needs (in any order), and cells
+    across columns come after them, in grid order, as :func:`column_widths` takes them."""
+    widths = [max(MIN_COLUMN, 2 * math.floor(mm * COLUMNS_PER_MM / 2)) for mm in shape.widths]
+    single: list[tuple[int, int]] = []
+    spanning: list[tuple[int, int, int, int]] = []
+    place = -1
+    for _, col, _, colspan, role, text in shape.cells:
+        place += role == "value"
+        need = 0 if role == "value" else max((char_width(ch) for ch in text), default=0)
+        if colspan > 1:
+            spanning.append((col, colspan, need, place if role == "value" else -1))
+        elif role == "value":
+            single.append((place, col))
+        else:
+            widths[col] = max(widths[col], need)
+    return WidthPlan(tuple(widths), tuple(single), tuple(sorted(spanning, key=lambda step: step[1])))
+
+
+def text_columns(text: str) -> int:
+    return len(text) if text.isascii() else display_width(text)
+
+
 def column_widths(table: TableView) -> list[int]:
     """Content width of each column: from the printed widths, widened so that every number fits unwrapped."""
-    widths = [max(MIN_COLUMN, 2 * math.floor(mm * COLUMNS_PER_MM / 2)) for mm in table.widths]
-    cells = sorted((c for row in table.rows for c in row), key=lambda c: c.colspan)
-    for cell in cells:
-        need = display_width(cell.text) if cell.role == "value" else max((char_width(ch) for ch in cell.text), default=0)
-        have = sum(widths[cell.col : cell.col + cell.colspan]) + 3 * (cell.colspan - 1)
+    return shape_widths(table.shape, table.value_texts)
+
+
+def shape_widths(shape: TableShape, values: list[str]) -> list[int]:
+    plan = width_plan(shape)
+    widths = list(plan.base)
+    for place, col in plan.single:
+        need = text_columns(values[place])
+        if need > widths[col]:
+            widths[col] = need
+    for col, colspan, need, place in plan.spanning:
+        if place >= 0:
+            need = text_columns(values[place])
+        have = sum(widths[col : col + colspan]) + 3 * (colspan - 1)
         if need > have:
-            widths[cell.col + cell.colspan - 1] += need - have
+            widths[col + colspan - 1] += need - have
     return widths
 
 
-def cell_lines(cell: CellView, widths: list[int]) -> list[str]:
-    inner = sum(widths[cell.col : cell.col + cell.colspan]) + 3 * (cell.colspan - 1)
-    align = {"value": "right", "header": "center"}.get(cell.role, "left")
-    lines = [cell.text] if cell.role == "value" else balanced_wrap(cell.text, inner)
-    return [pad(line, inner, align) for line in lines]
+@functools.lru_cache(maxsize=1024)  # the same labels at the same widths in every report of a format
+def label_lines(text: str, inner: int, role: str) -> tuple[str, ...]:
+    align = "center" if role == "header" else "left"
+    return tuple(pad(line, inner, align) for line in balanced_wrap(text, inner))
 
 
-def table_lines(table: TableView) -> list[str]:
-    """The table drawn with ``+``, ``-`` and ``|``; a merged cell is one box, every line has the same display width."""
-    nrows, ncols = len(table.rows), table.columns
-    owner: list[list[CellView | None]] = [[None] * ncols for _ in range(nrows)]
-    for row in table.rows:
-        for cell in row:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    owner[r][c] = cell
-    widths = column_widths(table)
-    content = {id(cell): cell_lines(cell, widths) for row in table.rows for cell in row}
+@functools.lru_cache(maxsize=64)
+def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
+    """The table drawn with ``+``, ``-`` and ``|`` at these column widths, each number's place left open."""
+    nrows, ncols = shape.rows, len(widths)
+    owner: list[list[ShapeCell | None]] = [[None] * ncols for _ in range(nrows)]
+    for cell in shape.cells:
+        row, col, rowspan, colspan = cell[:4]
+        for r in range(row, row + rowspan):
+            owner[r][col : col + colspan] = [cell] * colspan
+    lefts = [0, *itertools.accumulate(w + 3 for w in widths)]
+    content: dict[ShapeCell, tuple[str | int, ...]] = {}
+    slot_widths: list[int] = []
+    for cell in shape.cells:
+        row, col, rowspan, colspan, role, text = cell
+        inner = lefts[col + colspan] - lefts[col] - 3
+        if role == "value":
+            content[cell] = (len(slot_widths),)
+            slot_widths.append(inner)
+        else:
+            content[cell] = label_lines(text, inner, role)
 
     heights = [1] * nrows
-    for cell in sorted((c for row in table.rows for c in row), key=lambda c: c.rowspan):
-        last = cell.row + cell.rowspan - 1
-        room = sum(heights[cell.row : last + 1]) + cell.rowspan - 1  # inner border lines are free room
-        heights[last] += max(0, len(content[id(cell)]) - room)
+    for cell in sorted(shape.cells, key=lambda c: c[2]):
+        row, rowspan = cell[0], cell[2]
+        last = row + rowspan - 1
+        room = sum(heights[row : last + 1]) + rowspan - 1  # inner border lines are free room
+        heights[last] += max(0, len(content[cell]) - room)
 
     # where each cell's text lines start: the canvas line of its top border, plus one
-    tops = [0] * (nrows + 1)
-    for r in range(nrows):
-        tops[r + 1] = tops[r] + heights[r] + 1
-    lefts = [0] * (ncols + 1)
-    for c in range(ncols):
-        lefts[c + 1] = lefts[c] + widths[c] + 3
+    tops = [0, *itertools.accumulate(h + 1 for h in heights)]
 
-    def text_at(cell: CellView, line: int) -> str:
-        lines = content[id(cell)]
-        index = line - tops[cell.row] - 1
-        inner = lefts[cell.col + cell.colspan] - lefts[cell.col] - 3
-        return lines[index] if index < len(lines) else " " * inner
+    def text_at(cell: ShapeCell, line: int) -> str | int:
+        lines = content[cell]
+        index = line - tops[cell[0]] - 1
+        return lines[index] if index < len(lines) else " " * (lefts[cell[1] + cell[3]] - lefts[cell[1]] - 3)
 
-    def at(r: int, c: int) -> CellView | None:
+    def at(r: int, c: int) -> ShapeCell | None:
         return owner[r][c] if 0 <= r < nrows and 0 <= c < ncols else None
 
-    def border(r: int) -> str:
+    def border(r: int) -> list[str | int]:
         """The border line above row ``r``; across a cell spanning rows it carries that cell's text."""
         ruled = [r in (0, nrows) or at(r - 1, c) is not at(r, c) for c in range(ncols)]
-        line = ""
+        line: list[str | int] = []
         for c in range(ncols + 1):
             up = r > 0 and (c in (0, ncols) or at(r - 1, c - 1) is not at(r - 1, c))
             down = r < nrows and (c in (0, ncols) or at(r, c - 1) is not at(r, c))
             across = (c > 0 and ruled[c - 1]) or (c < ncols and ruled[c])
             if across:
-                line += "+" if up or down else "-"
+                line.append("+" if up or down else "-")
             elif up or down:
-                line += "|"
+                line.append("|")
             if c == ncols:
                 break
             if ruled[c]:
-                line += "-" * (widths[c] + 2)
+                line.append("-" * (widths[c] + 2))
             else:
                 box = owner[r][c]
                 assert box is not None
-                if c == box.col:
-                    line += " " + text_at(box, tops[r]) + " "
+                if c == box[1]:
+                    line += [" ", text_at(box, tops[r]), " "]
         return line
 
-    out: list[str] = []
+    out: list[list[str | int]] = []
     for r in range(nrows):
         out.append(border(r))
         for y in range(tops[r] + 1, tops[r + 1]):
-            line = ""
+            line: list[str | int] = []
             for c in range(ncols):
                 box = owner[r][c]
                 assert box is not None
-                if c == box.col:
-                    line += "| " + text_at(box, y) + " "
-            out.append(line + "|")
+                if c == box[1]:
+                    line += ["| ", text_at(box, y), " "]
+            out.append([*line, "|"])
     out.append(border(nrows))
-    return out
+    return Layout(tuple(merged(line) for line in out), tuple(slot_widths))
+
+
+def merged(line: list[str | int]) -> Line:
+    """Adjacent literal pieces joined into one."""
+    out: list[str | int] = []
+    for piece in line:
+        if isinstance(piece, str) and out and isinstance(out[-1], str):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def table_lines(table: TableView) -> list[str]:
+    """The table drawn with ``+``, ``-`` and ``|``; a merged cell is one box, every line has the same display width.
+
+    The drawing depends on the numbers only through the column widths, so it is made once per shape and widths,
+    and each report's numbers are padded into their places."""
+    values = table.value_texts
+    shape = table.shape
+    drawn = layout(shape, tuple(shape_widths(shape, values)))
+    padded = [" " * (width - text_columns(text)) + text for text, width in zip(values, drawn.slot_widths, strict=True)]
+    return [filled(line, padded) for line in drawn.lines]
+
+
+def filled(line: Line, padded: list[str]) -> str:
+    if len(line) == 1 and isinstance(line[0], str):
+        return line[0]
+    return "".join(piece if isinstance(piece, str) else padded[piece] for piece in line)
 
 
 def centred(lines: list[str]) -> list[str]:

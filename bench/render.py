@@ -1,0 +1,104 @@
+"""Benchmark: the three renderers in one process, per report (median and min–max): build_view, txt, html and docx
+with the view shared, and all three together as ``pipeline.render`` runs them (view built once, no files written).
+
+Usage: python bench/render.py [N] [--compare OLD_CHECKOUT] [--rounds R]
+
+``--compare`` runs this checkout and OLD_CHECKOUT alternately, R rounds of N calls each in fresh processes, so that
+both see the same machine load; it prints both summaries and the ratio of medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_inputs" / "example-county-bureau-2021.yaml"
+WARMUP = 5
+FIGURES = ("build_view", "txt", "html", "docx", "txt+html+docx")
+
+
+def timed(action: Callable[[], object], n: int) -> list[float]:
+    """Milliseconds of ``n`` calls after a few warm-up calls."""
+    for _ in range(WARMUP):
+        action()
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def summary(times: list[float]) -> str:
+    return f"median {statistics.median(times):.2f} ms (min {min(times):.2f} – max {max(times):.2f}, n={len(times)})"
+
+
+def measure(n: int) -> dict[str, list[float]]:
+    """Each figure's times, through public functions that older checkouts have too."""
+    from generator.readers.yaml_reader import read_yaml
+    from generator.render.docx import docx_bytes
+    from generator.render.html import render_html
+    from generator.render.text import render_text
+    from generator.view import build_view
+
+    report = read_yaml(SAMPLE).report
+    assert report is not None
+    view = build_view(report)
+
+    def three() -> None:
+        shared = build_view(report)
+        render_text(report, view=shared)
+        render_html(report, view=shared)
+        docx_bytes(report, view=shared)
+
+    actions: dict[str, Callable[[], object]] = {
+        "build_view": lambda: build_view(report),
+        "txt": lambda: render_text(report, view=view),
+        "html": lambda: render_html(report, view=view),
+        "docx": lambda: docx_bytes(report, view=view),
+        "txt+html+docx": three,
+    }
+    return {name: timed(actions[name], n) for name in FIGURES}
+
+
+def child(checkout: Path, n: int) -> dict[str, list[float]]:
+    """``measure`` run in a fresh process importing ``generator`` from ``checkout``."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    code = f"import sys, json; sys.path.insert(0, {str(ROOT / 'bench')!r}); import render; print(json.dumps(render.measure({n})))"
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=checkout, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int, nargs="?", default=30)
+    parser.add_argument("--compare", type=Path, help="an older checkout to time alternately with this one")
+    parser.add_argument("--rounds", type=int, default=3)
+    opts = parser.parse_args()
+    print(f"renderers per report, {SAMPLE.name}, load average {os.getloadavg()[0]:.2f}:")
+    if opts.compare is None:
+        for name, times in measure(opts.n).items():
+            print(f"  {name + ':':15} {summary(times)}")
+        return
+    runs: dict[str, dict[str, list[float]]] = {"this": {f: [] for f in FIGURES}, "old": {f: [] for f in FIGURES}}
+    for _ in range(opts.rounds):
+        for label, checkout in (("old", opts.compare.resolve()), ("this", ROOT)):
+            for name, times in child(checkout, opts.n).items():
+                runs[label][name] += times
+    for name in FIGURES:
+        old, new = runs["old"][name], runs["this"][name]
+        print(f"  {name + ':':15} old {summary(old)}")
+        print(f"  {'':15} new {summary(new)}  ×{statistics.median(old) / statistics.median(new):.2f}")
+    print(f"load average at the end {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
