@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, text_width
-from ..view import CellView, ReportView, TableView, build_view
-from .jinja import render_template
+from ..view import CellView, ReportView, TableShape, TableView, build_view
+from .jinja import escape, markup, render_template
+from .slots import Drawing, Piece, filled, merged
 
 WORD = re.compile(r"（[^（）]{1,8}）|[!-~]+|.", re.DOTALL)  # a bracketed aside or a run of ASCII ("1.") is one unit
 # a column of numbers gets at least this many em (four digits, or two characters of its header) before the table
@@ -36,16 +38,70 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
 def label_pieces(cell: CellView) -> list[str] | None:
     """Where a label may wrap, so that no line holds a single character; ``None`` for numbers (which never wrap),
     for a header across columns (it has room) and for a group label down many rows (printed one character a line)."""
-    if cell.role == "value" or (cell.role == "header" and cell.colspan > 1) or (cell.role == "label" and cell.rowspan > 2):
+    return wrap_points(cell.role, cell.rowspan, cell.colspan, cell.text)
+
+
+def wrap_points(role: str, rowspan: int, colspan: int, text: str) -> list[str] | None:
+    if role == "value" or (role == "header" and colspan > 1) or (role == "label" and rowspan > 2):
         return None
-    return pieces(cell.text)
+    return pieces(text)
 
 
 def min_width_em(table: TableView) -> float:
     """The narrowest the table may get (in em of its font) with its narrowest column of numbers still readable."""
-    numbers = {c.col for row in table.rows for c in row if c.role == "value" and c.colspan == 1}
-    narrowest = min((table.widths[col] for col in numbers), default=min(table.widths))
-    return round(sum(table.widths) / narrowest * NUMBER_COLUMN_EM, 1)
+    return shape_min_width_em(table.shape)
+
+
+def shape_min_width_em(shape: TableShape) -> float:
+    numbers = {col for _, col, _, colspan, role, _ in shape.cells if role == "value" and colspan == 1}
+    narrowest = min((shape.widths[col] for col in numbers), default=min(shape.widths))
+    return round(sum(shape.widths) / narrowest * NUMBER_COLUMN_EM, 1)
+
+
+def cell_html(role: str, rowspan: int, colspan: int, text: str) -> list[Piece]:
+    """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id."""
+    tag = "td" if role == "value" else "th"
+    attributes = f' class="rg-{escape(role)}"'
+    if rowspan > 1:
+        attributes += f' rowspan="{rowspan}"'
+    if colspan > 1:
+        attributes += f' colspan="{colspan}"'
+    attributes += {"header": ' scope="col"', "label": ' scope="row"', "value": f' data-cell="{escape(text)}"'}.get(role, "")
+    if role == "value":
+        return [f"<{tag}{attributes}>", 0, f"</{tag}>"]
+    points = wrap_points(role, rowspan, colspan, text)
+    inner = "<wbr>".join(f"<span>{escape(piece)}</span>" for piece in points) if points else escape(text)
+    return [f"<{tag}{attributes}>{inner}</{tag}>"]
+
+
+@functools.lru_cache(maxsize=256)
+def table_layout(shape: TableShape, labelledby: str) -> Drawing:
+    """The table's HTML with its numbers left out: literal pieces, and as integers the places of the numbers."""
+    total = sum(shape.widths)
+    columns = "".join(f'<col style="width:{width * 100 / total:.2f}%">' for width in shape.widths)
+    out: list[Piece] = [
+        '<div class="rg-table-wrap">\n'
+        f'<table class="rg-table rg-table-{escape(shape.key)}" style="min-width:{shape_min_width_em(shape)}em"'
+        f' aria-labelledby="{escape(labelledby)}">\n'
+        f"<colgroup>{columns}</colgroup>\n"
+    ]
+    place = 0
+    rows: list[list[Piece]] = [[] for _ in range(shape.rows)]
+    for row, _, rowspan, colspan, role, text in shape.cells:
+        for piece in cell_html(role, rowspan, colspan, text):
+            rows[row].append(place if isinstance(piece, int) else piece)
+        place += role == "value"
+    lines = [["<tr>", *cells, "</tr>\n"] for cells in rows]
+    if shape.header_rows:
+        out += ["<thead>\n", *itertools.chain(*lines[: shape.header_rows]), "</thead>\n"]
+    out += ["<tbody>\n", *itertools.chain(*lines[shape.header_rows :])]
+    out.append("</tbody>\n</table>\n</div>")
+    return merged(out)
+
+
+def table_html(table: TableView, labelledby: str) -> str:
+    """The table as HTML: drawn once per shape, each report's numbers escaped into their places."""
+    return markup(filled(table_layout(table.shape, labelledby), [escape(text) for text in table.value_texts]))
 
 
 def signature_pieces(signature: str) -> list[str]:
@@ -63,8 +119,7 @@ def render_html(report: Report, *, view: ReportView | None = None) -> str:
         "report.html.j2",
         view=view,
         title_chars=title_chars,
-        label_pieces=label_pieces,
-        min_width_em=min_width_em,
+        table_html=table_html,
         signature_pieces=signature_pieces(view.signature),
     )
     lines = [line.rstrip() for line in page.splitlines()]

@@ -9,6 +9,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 TEMPLATE_PACKAGE = "generator.templates"
 
@@ -50,3 +51,13 @@ def environment() -> jinja2.Environment:
 
 def render_template(name: str, **context: object) -> str:
     return environment().get_template(name).render(**context)
+
+
+def escape(text: str) -> str:
+    """``text`` escaped exactly as the autoescaping templates escape it."""
+    return str(markupsafe.escape(text))
+
+
+def markup(html: str) -> markupsafe.Markup:
+    """HTML made in Python, to be inserted into an autoescaping template as it is."""
+    return markupsafe.Markup(html)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..report import Report
 from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import render_template
+from .slots import Drawing, Piece, filled, merged
 
 # Text columns per millimetre of printed column width: table 3's label column (46 mm) gets 24 columns,
 # table 4's 15 columns (10.4 mm) get 4 (two CJK characters per line), so every table is about 100 wide.
@@ -92,15 +93,13 @@ def balanced_wrap(text: str, width: int) -> list[str]:
 
 # One cell of a table's shape: (row, column, rowspan, colspan, role, text); a value cell's text is its cell id.
 ShapeCell = tuple[int, int, int, int, str, str]
-# A line of a laid-out table: literal text and, as integers, the places of value cells (their order in the shape).
-Line = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Layout:
     """A table drawn with its numbers left out: the lines, and the display width each number is padded to."""
 
-    lines: tuple[Line, ...]
+    lines: tuple[Drawing, ...]
     slot_widths: tuple[int, ...]
 
 
@@ -174,7 +173,7 @@ def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
         for r in range(row, row + rowspan):
             owner[r][col : col + colspan] = [cell] * colspan
     lefts = [0, *itertools.accumulate(w + 3 for w in widths)]
-    content: dict[ShapeCell, tuple[str | int, ...]] = {}
+    content: dict[ShapeCell, tuple[Piece, ...]] = {}
     slot_widths: list[int] = []
     for cell in shape.cells:
         row, col, rowspan, colspan, role, text = cell
@@ -195,7 +194,7 @@ def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
     # where each cell's text lines start: the canvas line of its top border, plus one
     tops = [0, *itertools.accumulate(h + 1 for h in heights)]
 
-    def text_at(cell: ShapeCell, line: int) -> str | int:
+    def text_at(cell: ShapeCell, line: int) -> Piece:
         lines = content[cell]
         index = line - tops[cell[0]] - 1
         return lines[index] if index < len(lines) else " " * (lefts[cell[1] + cell[3]] - lefts[cell[1]] - 3)
@@ -203,10 +202,10 @@ def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
     def at(r: int, c: int) -> ShapeCell | None:
         return owner[r][c] if 0 <= r < nrows and 0 <= c < ncols else None
 
-    def border(r: int) -> list[str | int]:
+    def border(r: int) -> list[Piece]:
         """The border line above row ``r``; across a cell spanning rows it carries that cell's text."""
         ruled = [r in (0, nrows) or at(r - 1, c) is not at(r, c) for c in range(ncols)]
-        line: list[str | int] = []
+        line: list[Piece] = []
         for c in range(ncols + 1):
             up = r > 0 and (c in (0, ncols) or at(r - 1, c - 1) is not at(r - 1, c))
             down = r < nrows and (c in (0, ncols) or at(r, c - 1) is not at(r, c))
@@ -226,11 +225,11 @@ def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
                     line += [" ", text_at(box, tops[r]), " "]
         return line
 
-    out: list[list[str | int]] = []
+    out: list[list[Piece]] = []
     for r in range(nrows):
         out.append(border(r))
         for y in range(tops[r] + 1, tops[r + 1]):
-            line: list[str | int] = []
+            line: list[Piece] = []
             for c in range(ncols):
                 box = owner[r][c]
                 assert box is not None
@@ -239,17 +238,6 @@ def layout(shape: TableShape, widths: tuple[int, ...]) -> Layout:
             out.append([*line, "|"])
     out.append(border(nrows))
     return Layout(tuple(merged(line) for line in out), tuple(slot_widths))
-
-
-def merged(line: list[str | int]) -> Line:
-    """Adjacent literal pieces joined into one."""
-    out: list[str | int] = []
-    for piece in line:
-        if isinstance(piece, str) and out and isinstance(out[-1], str):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return tuple(out)
 
 
 def table_lines(table: TableView) -> list[str]:
@@ -262,12 +250,6 @@ def table_lines(table: TableView) -> list[str]:
     drawn = layout(shape, tuple(shape_widths(shape, values)))
     padded = [" " * (width - text_columns(text)) + text for text, width in zip(values, drawn.slot_widths, strict=True)]
     return [filled(line, padded) for line in drawn.lines]
-
-
-def filled(line: Line, padded: list[str]) -> str:
-    if len(line) == 1 and isinstance(line[0], str):
-        return line[0]
-    return "".join(piece if isinstance(piece, str) else padded[piece] for piece in line)
 
 
 def centred(lines: list[str]) -> list[str]:
