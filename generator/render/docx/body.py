@@ -24,10 +24,8 @@ from .layout import (
     mm_twips,
     text_width,
 )
-from .split import pages
-from .tables import table_xml
+from .tables import tables_xml
 
-SEPARATOR = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
 SIGNATURE_INDENT = 2.0  # characters: 署名 and 成文日期 are set 右空二字 (GB/T 9704 §7.3.5.2)
 DATE_SHIFT = 2.0  # the date's first character is two characters right of the signature's first character
 EM = round(BODY_SIZE * 20)  # twips in one character of the body size
@@ -112,10 +110,7 @@ def body_xml(view: ReportView, ids: Mapping[str, str], title: list[str], sect_pr
         body.paragraph(run_xml(part.heading), HEADING1_STYLE)
         space = ""
         if part.table:
-            for i, piece in enumerate(pages(part.table)):
-                if i:  # a paragraph between, or Word would join the two tables
-                    body.out.append(SEPARATOR)
-                body.out.append(table_xml(piece, ids))
+            body.out.append(tables_xml(part.table, ids))
             space = f'<w:spacing w:before="{AFTER_TABLE}"/>'
         for i, paragraph in enumerate(part.paragraphs):
             keep = "<w:keepNext/>" if p == last_part and i == len(part.paragraphs) - 1 else ""
