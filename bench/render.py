@@ -1,10 +1,11 @@
 """Benchmark: the three renderers in one process, per report (median and min–max): build_view, txt, html and docx
 with the view shared, and all three together as ``pipeline.render`` runs them (view built once, no files written).
 
-Usage: python bench/render.py [N] [--compare OLD_CHECKOUT] [--rounds R]
+Usage: python bench/render.py [N] [--baseline DIR] [--rounds R]
 
-``--compare`` runs this checkout and OLD_CHECKOUT alternately, R rounds of N calls each in fresh processes, so that
-both see the same machine load; it prints both summaries and the ratio of medians.
+``--baseline DIR`` (a directory holding an older copy of the package as DIR/generator, e.g. another checkout) runs
+it and this checkout alternately, R rounds of N calls each in fresh processes, so that a loaded machine affects both
+alike; it prints both summaries and the ratio of medians.
 """
 
 from __future__ import annotations
@@ -80,23 +81,23 @@ def child(checkout: Path, n: int) -> dict[str, list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, nargs="?", default=30)
-    parser.add_argument("--compare", type=Path, help="an older checkout to time alternately with this one")
+    parser.add_argument("--baseline", type=Path, help="directory holding an older copy of the package as DIR/generator")
     parser.add_argument("--rounds", type=int, default=3)
     opts = parser.parse_args()
     print(f"renderers per report, {SAMPLE.name}, load average {os.getloadavg()[0]:.2f}:")
-    if opts.compare is None:
+    if opts.baseline is None:
         for name, times in measure(opts.n).items():
             print(f"  {name + ':':15} {summary(times)}")
         return
-    runs: dict[str, dict[str, list[float]]] = {"this": {f: [] for f in FIGURES}, "old": {f: [] for f in FIGURES}}
+    runs: dict[str, dict[str, list[float]]] = {"now": {f: [] for f in FIGURES}, "baseline": {f: [] for f in FIGURES}}
     for _ in range(opts.rounds):
-        for label, checkout in (("old", opts.compare.resolve()), ("this", ROOT)):
+        for label, checkout in (("baseline", opts.baseline.resolve()), ("now", ROOT)):
             for name, times in child(checkout, opts.n).items():
                 runs[label][name] += times
     for name in FIGURES:
-        old, new = runs["old"][name], runs["this"][name]
-        print(f"  {name + ':':15} old {summary(old)}")
-        print(f"  {'':15} new {summary(new)}  ×{statistics.median(old) / statistics.median(new):.2f}")
+        old, new = runs["baseline"][name], runs["now"][name]
+        print(f"  {name + ':':15} baseline {summary(old)}")
+        print(f"  {'':15} now      {summary(new)}  ×{statistics.median(old) / statistics.median(new):.2f} faster")
     print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 

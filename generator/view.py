@@ -81,7 +81,7 @@ class TableView:
 
     @functools.cached_property
     def shape(self) -> TableShape:
-        """This table's shape, the same object for every table laid out alike."""
+        """This table's shape, the same object for every table laid out alike (a view is not changed once built)."""
         cells = tuple(
             (c.row, c.col, c.rowspan, c.colspan, c.role, (c.cell or "") if c.role == "value" else c.text) for row in self.rows for c in row
         )
@@ -139,14 +139,13 @@ def classify(text: str) -> Paragraph:
 
 
 MAX_GRIDS = 64  # declared tables whose cells are kept laid out, each with its header units
-_grids: dict[tuple[int, tuple[str, ...]], tuple[Table, list[list[CellView | tuple[int, int, GridCell]]]]] = {}
+_grids: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Table, list[list[CellView | tuple[int, int, GridCell]]]]] = {}
 
 
 def _laid_out(table: Table, units: dict[str, str]) -> list[list[CellView | tuple[int, int, GridCell]]]:
     """The table's printed rows: labels and headers (with their declared units) as cells, the places of values as
     ``(row, column, grid cell)``; worked out once per table and units, as the declaration does not change."""
-    header_units = tuple(units.get(gc.cell, "") for row in table.grid.rows for gc in row if gc.role == "header" and gc.cell)
-    key = (id(table), header_units)
+    key = (id(table), tuple(units.items()))  # a report declares a unit or two: cheaper than picking this table's
     hit = _grids.get(key)
     if hit is not None and hit[0] is table:
         return hit[1]

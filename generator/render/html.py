@@ -101,7 +101,12 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
 
 def table_html(table: TableView, labelledby: str) -> str:
     """The table as HTML: drawn once per shape, each report's numbers escaped into their places."""
-    return markup(filled(table_layout(table.shape, labelledby), [escape(text) for text in table.value_texts]))
+    return markup(filled(table_layout(table.shape, labelledby), [number_html(text) for text in table.value_texts]))
+
+
+@functools.lru_cache(maxsize=4096)  # most numbers of a report are small and repeat
+def number_html(text: str) -> str:
+    return escape(text)
 
 
 def signature_pieces(signature: str) -> list[str]:
