@@ -114,8 +114,8 @@ class WidthPlan:
 
 @functools.lru_cache(maxsize=256)
 def width_plan(shape: TableShape) -> WidthPlan:
-    """Worked out once per shape: a cell in one column only widens it to what it needs (in any order), and cells
-    across columns come after them, in grid order, as :func:`column_widths` takes them."""
+    """Worked out once per shape: a cell in one column only widens it to what it needs (so in any order); cells
+    across columns come after them, fewest columns first, each widening its last column by what it lacks."""
     widths = [max(MIN_COLUMN, 2 * math.floor(mm * COLUMNS_PER_MM / 2)) for mm in shape.widths]
     single: list[tuple[int, int]] = []
     spanning: list[tuple[int, int, int, int]] = []
@@ -133,6 +133,7 @@ def width_plan(shape: TableShape) -> WidthPlan:
 
 
 def text_columns(text: str) -> int:
+    """Display columns of ``text``; a number (ASCII) needs no lookup."""
     return len(text) if text.isascii() else display_width(text)
 
 
@@ -142,6 +143,7 @@ def column_widths(table: TableView) -> list[int]:
 
 
 def shape_widths(shape: TableShape, values: list[str]) -> list[int]:
+    """The column widths of a table of this shape printing these numbers (in the shape's order)."""
     plan = width_plan(shape)
     widths = list(plan.base)
     for place, col in plan.single:
