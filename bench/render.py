@@ -1,5 +1,5 @@
 """Benchmark: the three renderers in one process, per report (median and min–max): build_view, txt, html and docx
-with the view shared, and all three together as ``pipeline.render`` runs them (view built once, no files written).
+with the view shared; all three with one view, in memory; and ``render`` writing the three files (as ``build`` does).
 
 Usage: python bench/render.py [N] [--baseline DIR] [--rounds R]
 
@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_inputs" / "example-county-bureau-2021.yaml"
 WARMUP = 5
-FIGURES = ("build_view", "txt", "html", "docx", "txt+html+docx")
+FIGURES = ("build_view", "txt", "html", "docx", "txt+html+docx", "files written")
 
 
 def timed(action: Callable[[], object], n: int) -> list[float]:
@@ -45,6 +46,7 @@ def summary(times: list[float]) -> str:
 def measure(n: int) -> dict[str, list[float]]:
     """Each figure's times, through public functions that older checkouts have too."""
     from generator.readers.yaml_reader import read_yaml
+    from generator.render import render_report
     from generator.render.docx import docx_bytes
     from generator.render.html import render_html
     from generator.render.text import render_text
@@ -67,7 +69,9 @@ def measure(n: int) -> dict[str, list[float]]:
         "docx": lambda: docx_bytes(report, view=view),
         "txt+html+docx": three,
     }
-    return {name: timed(actions[name], n) for name in FIGURES}
+    with tempfile.TemporaryDirectory() as tmp:
+        actions["files written"] = lambda: render_report(report, Path(tmp), "r", ["txt", "html", "docx"])
+        return {name: timed(actions[name], n) for name in FIGURES}
 
 
 def child(checkout: Path, n: int) -> dict[str, list[float]]:
@@ -75,7 +79,8 @@ def child(checkout: Path, n: int) -> dict[str, list[float]]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     code = f"import sys, json; sys.path.insert(0, {str(ROOT / 'bench')!r}); import render; print(json.dumps(render.measure({n})))"
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=checkout, check=True, capture_output=True, text=True)
-    return json.loads(done.stdout)
+    times: dict[str, list[float]] = json.loads(done.stdout)
+    return times
 
 
 def main() -> None:
