@@ -209,13 +209,18 @@ def test_os_errors_while_writing_are_one_line(tmp_path: Path, monkeypatch: pytes
 
 def test_disk_full_halfway_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The .txt is staged, then the disk fills while the .docx is written: neither is left."""
-    import generator.render.docx as docx
+    import generator.render as render
 
-    def full(target: Path, data: bytes) -> None:
-        target.write_bytes(data[:10])
-        raise OSError(errno.ENOSPC, "No space left on device")
+    write = render.write_bytes
 
-    monkeypatch.setattr(docx, "write_atomic", full)
+    def full(target: Path, data: bytes | str, options: render.RenderOptions) -> None:
+        if options.final is not None and options.final.suffix == ".docx":
+            assert isinstance(data, bytes)
+            target.write_bytes(data[:10])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(target, data, options)
+
+    monkeypatch.setattr(render, "write_bytes", full)
     out = tmp_path / "out"
     out.mkdir()
     result = invoke("build", EXAMPLE, "-o", out, "-f", "txt,docx,html")

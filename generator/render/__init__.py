@@ -36,27 +36,37 @@ class RenderOptions:
 Renderer = Callable[[Report, Path, RenderOptions], None]
 
 
+def write_bytes(target: Path, data: bytes | str, options: RenderOptions) -> None:
+    """Write ``data`` (text as UTF-8) to ``target``: directly when ``target`` is the temporary file an output set
+    made for ``options.final`` (it is this renderer's alone, and removed on failure), else atomically."""
+    if options.final is not None and options.final != target:
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return
+    from ..fileio import write_atomic
+
+    write_atomic(target, data)
+
+
 def write_text(report: Report, target: Path, options: RenderOptions) -> None:
     """Plain text (.txt)."""
-    from ..fileio import write_atomic
     from .text import render_text
 
-    write_atomic(target, render_text(report, view=options.view))
+    write_bytes(target, render_text(report, view=options.view), options)
 
 
 def write_html(report: Report, target: Path, options: RenderOptions) -> None:
     """One self-contained HTML page."""
-    from ..fileio import write_atomic
     from .html import render_html
 
-    write_atomic(target, render_html(report, view=options.view))
+    write_bytes(target, render_html(report, view=options.view), options)
 
 
 def write_docx(report: Report, target: Path, options: RenderOptions) -> None:
     """A Word document."""
-    from .docx import render_docx
+    from .docx import docx_bytes
 
-    render_docx(report, target, view=options.view, reference_doc=options.reference_doc, timestamp=options.timestamp)
+    data = docx_bytes(report, view=options.view, reference_doc=options.reference_doc, timestamp=options.timestamp)
+    write_bytes(target, data, options)
 
 
 def write_pdf(report: Report, target: Path, options: RenderOptions) -> None:
