@@ -1,5 +1,6 @@
 """Benchmark: the three renderers in one process, per report (median and min–max): build_view, txt, html and docx
-with the view shared; all three with one view, in memory; and ``render`` writing the three files (as ``build`` does).
+with the view shared; all three with one view, in memory; and ``render`` writing the three files as ``build`` does,
+into new files and over the same files again (ext4 flushes a file renamed over another one, which costs more).
 
 Usage: python bench/render.py [N] [--baseline DIR] [--rounds R]
 
@@ -11,6 +12,7 @@ alike; it prints both summaries and the ratio of medians.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import statistics
@@ -24,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_inputs" / "example-county-bureau-2021.yaml"
 WARMUP = 5
-FIGURES = ("build_view", "txt", "html", "docx", "txt+html+docx", "files written")
+FIGURES = ("build_view", "txt", "html", "docx", "txt+html+docx", "files new", "files replaced")
 
 
 def timed(action: Callable[[], object], n: int) -> list[float]:
@@ -69,8 +71,10 @@ def measure(n: int) -> dict[str, list[float]]:
         "docx": lambda: docx_bytes(report, view=view),
         "txt+html+docx": three,
     }
+    stems = (f"r{i}" for i in itertools.count())
     with tempfile.TemporaryDirectory() as tmp:
-        actions["files written"] = lambda: render_report(report, Path(tmp), "r", ["txt", "html", "docx"])
+        actions["files new"] = lambda: render_report(report, Path(tmp), next(stems), ["txt", "html", "docx"])
+        actions["files replaced"] = lambda: render_report(report, Path(tmp), "r", ["txt", "html", "docx"])
         return {name: timed(actions[name], n) for name in FIGURES}
 
 
