@@ -8,7 +8,7 @@ import re
 
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, text_width
-from ..view import CellView, ReportView, TableShape, TableView, build_view
+from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import escape, markup, render_template
 from .slots import Drawing, Piece, filled, merged
 
@@ -35,24 +35,16 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return pieces
 
 
-def label_pieces(cell: CellView) -> list[str] | None:
+def wrap_points(role: str, rowspan: int, colspan: int, text: str) -> list[str] | None:
     """Where a label may wrap, so that no line holds a single character; ``None`` for numbers (which never wrap),
     for a header across columns (it has room) and for a group label down many rows (printed one character a line)."""
-    return wrap_points(cell.role, cell.rowspan, cell.colspan, cell.text)
-
-
-def wrap_points(role: str, rowspan: int, colspan: int, text: str) -> list[str] | None:
     if role == "value" or (role == "header" and colspan > 1) or (role == "label" and rowspan > 2):
         return None
     return pieces(text)
 
 
-def min_width_em(table: TableView) -> float:
+def min_width_em(shape: TableShape) -> float:
     """The narrowest the table may get (in em of its font) with its narrowest column of numbers still readable."""
-    return shape_min_width_em(table.shape)
-
-
-def shape_min_width_em(shape: TableShape) -> float:
     numbers = {col for _, col, _, colspan, role, _ in shape.cells if role == "value" and colspan == 1}
     narrowest = min((shape.widths[col] for col in numbers), default=min(shape.widths))
     return round(sum(shape.widths) / narrowest * NUMBER_COLUMN_EM, 1)
@@ -81,7 +73,7 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     columns = "".join(f'<col style="width:{width * 100 / total:.2f}%">' for width in shape.widths)
     out: list[Piece] = [
         '<div class="rg-table-wrap">\n'
-        f'<table class="rg-table rg-table-{escape(shape.key)}" style="min-width:{shape_min_width_em(shape)}em"'
+        f'<table class="rg-table rg-table-{escape(shape.key)}" style="min-width:{min_width_em(shape)}em"'
         f' aria-labelledby="{escape(labelledby)}">\n'
         f"<colgroup>{columns}</colgroup>\n"
     ]

@@ -137,13 +137,9 @@ def text_columns(text: str) -> int:
     return len(text) if text.isascii() else display_width(text)
 
 
-def column_widths(table: TableView) -> list[int]:
-    """Content width of each column: from the printed widths, widened so that every number fits unwrapped."""
-    return shape_widths(table.shape, table.value_texts)
-
-
-def shape_widths(shape: TableShape, values: list[str]) -> list[int]:
-    """The column widths of a table of this shape printing these numbers (in the shape's order)."""
+def column_widths(shape: TableShape, values: list[str]) -> list[int]:
+    """Content width of each column of a table of this shape printing these numbers (in the shape's order): from
+    the printed widths, widened so that every label character and every number fits unwrapped."""
     plan = width_plan(shape)
     widths = list(plan.base)
     for place, col in plan.single:
@@ -249,7 +245,7 @@ def table_lines(table: TableView) -> list[str]:
     and each report's numbers are padded into their places."""
     values = table.value_texts
     shape = table.shape
-    drawn = layout(shape, tuple(shape_widths(shape, values)))
+    drawn = layout(shape, tuple(column_widths(shape, values)))
     padded = [" " * (width - text_columns(text)) + text for text, width in zip(values, drawn.slot_widths, strict=True)]
     return [filled(line, padded) for line in drawn.lines]
 

@@ -63,11 +63,6 @@ def cell_pieces(cell: CellView, origin: bool, width: int, style_id: str, keep_ne
     return [*props, run if origin else "", "</w:p></w:tc>"]
 
 
-def cell_xml(cell: CellView, origin: bool, width: int, style_id: str, keep_next: bool) -> str:
-    """One ``w:tc`` with its text."""
-    return "".join(map(str, cell_pieces(cell, origin, width, style_id, keep_next, cell_run(cell.text, cell.role, width))))
-
-
 def table_xml(table: TableView, style_ids: Mapping[str, str]) -> str:
     """The whole table with its text; see :func:`table_pieces`."""
     return "".join(map(str, table_pieces(table, style_ids, lambda cell, width: cell_run(cell.text, cell.role, width))))
