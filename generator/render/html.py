@@ -1,4 +1,4 @@
-"""HTML renderer: one self-contained, autoescaped page through ``templates/report.html.j2``."""
+"""HTML renderer: one self-contained, autoescaped page through ``templates/report.html.j2``, its tables drawn here."""
 
 from __future__ import annotations
 
