@@ -1,12 +1,14 @@
 """Benchmark: wall time of one-shot commands (``--help``, ``build x.xlsx``), median and min–max, and the costliest imports.
 
-Usage: python bench/startup.py [N] [--baseline DIR [--baseline-python PYTHON]]
+Usage: python bench/startup.py [N] [--baseline DIR [--baseline-python PYTHON]] [--script NAME=PATH ...]
 
 Each command runs N times as a fresh process with ``python -S`` and the package put on the path
 explicitly (as an installed, not editable, package would load). ``--baseline DIR`` runs the same
 commands, interleaved, on another copy of the package in ``DIR/generator`` (for example from
 ``git archive <commit> generator``), so a loaded machine affects both alike; ``--baseline-python``
 runs that copy with another interpreter's libraries (a virtual environment with other versions).
+``--script editable=.venv/bin/reportgen --script installed=/tmp/v/bin/reportgen`` also times console
+scripts as installed (``pip install -e .`` against ``pip install .``), started the way a user starts them.
 Last, the imports of one run of each command: the costliest modules (cumulative) and the time
 spent in each library's own modules.
 """
@@ -89,7 +91,9 @@ def main() -> None:
     parser.add_argument("n", type=int, nargs="?", default=20)
     parser.add_argument("--baseline", type=Path, help="directory holding an older copy of the package as DIR/generator")
     parser.add_argument("--baseline-python", default=sys.executable, help="interpreter (virtual environment) for the baseline")
+    parser.add_argument("--script", action="append", default=[], metavar="NAME=PATH", help="an installed reportgen console script")
     opts = parser.parse_args()
+    scripts = dict(item.split("=", 1) for item in opts.script)
     roots = {"baseline": opts.baseline, "now": ROOT} if opts.baseline else {"now": ROOT}
     pythons = {"baseline": opts.baseline_python, "now": sys.executable}
     load = os.getloadavg()
@@ -97,10 +101,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         commands = {
             "python -S -c pass": {"-": ([sys.executable, "-S", "-c", "pass"], dict(os.environ))},
-            "reportgen --help": {name: command(root, ["--help"], python=pythons[name]) for name, root in roots.items()},
+            "reportgen --help": {
+                **{name: command(root, ["--help"], python=pythons[name]) for name, root in roots.items()},
+                **{name: ([path, "--help"], dict(os.environ)) for name, path in scripts.items()},
+            },
             f"reportgen build {SAMPLE.name} (txt,docx,html)": {
-                name: command(root, ["build", str(SAMPLE), "-o", str(Path(tmp) / name), "--overwrite"], python=pythons[name])
-                for name, root in roots.items()
+                **{
+                    name: command(root, ["build", str(SAMPLE), "-o", str(Path(tmp) / name), "--overwrite"], python=pythons[name])
+                    for name, root in roots.items()
+                },
+                **{
+                    name: ([path, "build", str(SAMPLE), "-o", str(Path(tmp) / name), "--overwrite"], dict(os.environ))
+                    for name, path in scripts.items()
+                },
             },
         }
         times: dict[tuple[str, str], list[tuple[float, float]]] = {(what, name): [] for what, runs in commands.items() for name in runs}
