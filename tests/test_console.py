@@ -91,6 +91,13 @@ def test_building_one_workbook_loads_no_validation_library_and_starts_no_workers
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example-county-bureau-2021.{ext}" for ext in ("docx", "html", "txt")]
 
 
+def test_building_one_yaml_input_loads_no_xml_library(tmp_path: Path) -> None:
+    """lxml reads workbooks and reference documents: a .docx from YAML is written without it."""
+    sample = Path(__file__).resolve().parents[1] / "sample_inputs" / "liaocheng-fao-2019.yaml"
+    stdout, loaded = _loaded_after(["build", str(sample), "-o", "out"], {"lxml", "openpyxl", "multiprocessing"}, tmp_path)
+    assert loaded == "0 []", stdout
+
+
 def test_a_yaml_input_with_a_wrong_fee_is_still_validated(tmp_path: Path) -> None:
     """The records are plain data classes: untrusted YAML still goes through the validation library."""
     (tmp_path / "a.yaml").write_text("agency: 某局\nyear: 2021\ninfo_fees: {notices: -1}\n", encoding="utf-8")
