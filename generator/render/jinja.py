@@ -8,13 +8,14 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 TEMPLATE_PACKAGE = "generator.templates"
 COMPILED_PACKAGE = "generator.templates.compiled"  # written by scripts/compile_templates.py
@@ -22,14 +23,14 @@ TEMPLATE_SUFFIXES = (".j2", ".css")
 
 
 def templates_root() -> Traversable:
-    """The templates directory: the installed ``generator.templates`` package, else the source tree's ``templates/``."""
-    try:
-        root = resources.files(TEMPLATE_PACKAGE)
-        if root.joinpath("report.txt.j2").is_file():
-            return root
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[1] / "templates"
+    """The templates directory: ``templates/`` beside this package's modules (a source tree or an installed package),
+    else the installed ``generator.templates`` package's resources (say, inside a zip)."""
+    beside = Path(__file__).resolve().parents[1] / "templates"
+    if (beside / "report.txt.j2").is_file():
+        return beside
+    from importlib import resources  # costs a one-shot command several ms: only where files are not on disk
+
+    return resources.files(TEMPLATE_PACKAGE)
 
 
 def _load(name: str) -> tuple[str, str | None, Callable[[], bool]]:
