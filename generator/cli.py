@@ -1,6 +1,7 @@
 """The ``reportgen`` command line: parses options, calls the pipeline, prints results."""
 
-from __future__ import annotations
+# Annotations are evaluated when the module loads (no ``from __future__ import annotations``): typer would
+# otherwise evaluate every annotation string of every command again on each run.
 
 import datetime as dt
 import json
@@ -38,7 +39,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome: Outcome, *, as_json: bool) -> None:
+def _print_outcome(outcome: "Outcome", *, as_json: bool) -> None:
     """Findings and per-file results go to stdout, in order; stderr is only for what stopped a file or the run."""
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
@@ -163,7 +164,7 @@ def check(
     raise typer.Exit(code)
 
 
-def _annotate(outcome: Outcome, previous: Path | None, *, overwrite: bool, quiet: bool) -> int:
+def _annotate(outcome: "Outcome", previous: Path | None, *, overwrite: bool, quiet: bool) -> int:
     """Write each .xlsx input's annotated copy; say why other inputs get none. Returns 2 if one could not be written."""
     from .errors import InputError
     from .pipeline import read_input

@@ -1,6 +1,7 @@
 """The collection commands of ``reportgen`` (roster, collect, aggregate, draft, template --roster): parse, call, print."""
 
-from __future__ import annotations
+# Annotations are evaluated when the module loads (no ``from __future__ import annotations``): typer would
+# otherwise evaluate every annotation string of every command again on each run.
 
 import json
 from pathlib import Path
@@ -14,7 +15,9 @@ if TYPE_CHECKING:
     from .formats import Format
 
 
-def distribute_command(roster_file: Path, fmt: Format, year: int, out_dir: Path, from_dir: Path | None, *, overwrite: bool = False) -> None:
+def distribute_command(
+    roster_file: Path, fmt: "Format", year: int, out_dir: Path, from_dir: Path | None, *, overwrite: bool = False
+) -> None:
     """``reportgen template --roster``: one workbook per roster unit."""
     from .collect.distribute import distribute
     from .collect.roster import read_roster

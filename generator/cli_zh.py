@@ -53,7 +53,8 @@ def chinese_help(text: str) -> str:
 
 
 def _expected(exc: click_errors.BadParameter) -> str:
-    """What the value should have been, from the validation error behind typer's conversion."""
+    """What the value should have been: from the validation error behind typer's conversion (typer 0.29 and
+    later convert with pydantic), else from the parameter's click type (``integer``, ``float``, ``path`` …)."""
     cause = exc.__cause__
     errors = getattr(cause, "errors", None)
     kind = ""
@@ -62,6 +63,8 @@ def _expected(exc: click_errors.BadParameter) -> str:
             kind = str(errors()[0].get("type", ""))
         except (IndexError, TypeError, AttributeError):
             kind = ""
+    if not kind:
+        kind = str(getattr(getattr(exc.param, "type", None), "name", "") or "")
     return next((word for prefix, word in TYPE_WORDS if kind.startswith(prefix)), "")
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from .records import Record
 
 Severity = Literal["error", "warning"]
 
 
-class Source(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Source(Record):
     """Where a value came from: a file, and a sheet and A1 ref, or a line and column."""
-
-    model_config = ConfigDict(frozen=True)
 
     file: str | None = None
     sheet: str | None = None
@@ -35,10 +35,9 @@ class Source(BaseModel):
         return " ".join(where)
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Finding(Record):
     """One check result."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
@@ -47,11 +46,11 @@ class Finding(BaseModel):
     source: Source | None = None
     expected: Any = None
     actual: Any = None
-    related: tuple[str, ...] = Field(default=(), description="other cells the rule involves")
+    related: tuple[str, ...] = field(default=(), metadata={"description": "other cells the rule involves"})
 
-    @field_serializer("expected", "actual")
-    def _plain_number(self, value: Any) -> Any:
-        if isinstance(value, Decimal):
+    def serialize_field(self, name: str, value: Any) -> Any:
+        """Expected and actual numbers are dumped as plain numbers."""
+        if name in ("expected", "actual") and isinstance(value, Decimal):
             return int(value) if value == value.to_integral_value() else float(value)
         return value
 

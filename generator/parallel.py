@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,6 +80,8 @@ def _result(value: R | _Interrupted) -> R:
 
 def _fork_pool(workers: int) -> Pool | None:
     """A pool of forked workers (they share the modules already imported), or None where fork is unavailable."""
+    import multiprocessing  # only here: a single input never pays for loading it
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     try:

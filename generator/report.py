@@ -4,41 +4,57 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from .findings import Finding, Source
 from .formats import FORMATS, LAST_YEAR, Format, format_for_year
+from .records import Record
 
 NOT_APPLICABLE = "/"
 Value = int | Decimal | Literal["/"]
+FORBID_EXTRA = {"extra": "forbid"}  # pydantic's configuration when a record is validated: unknown keys are errors
 
 
-class Contact(BaseModel):
+@dataclass(kw_only=True)
+class Contact(Record):
     """填报人 and how to reach them."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = FORBID_EXTRA
 
     name: str | None = None
     phone: str | None = None
 
 
-class InfoFees(BaseModel):
+@dataclass(kw_only=True)
+class InfoFees(Record):
     """信息处理费 figures reported in part 六 (2021 format)."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = FORBID_EXTRA
 
-    notices: int = Field(0, ge=0, description="发出收费通知件数（件）")
-    notice_amount: Decimal = Field(Decimal(0), ge=0, description="收费通知总金额（元）")
-    collected: Decimal = Field(Decimal(0), ge=0, description="实际收取金额（元）")
+    notices: int = field(default=0, metadata={"ge": 0, "description": "发出收费通知件数（件）"})
+    notice_amount: Decimal = field(default=Decimal(0), metadata={"ge": 0, "description": "收费通知总金额（元）"})
+    collected: Decimal = field(default=Decimal(0), metadata={"ge": 0, "description": "实际收取金额（元）"})
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # whole counts and amounts given as other number types are stored as the declared types, as validation did
+        if isinstance(self.notices, Decimal) and self.notices == self.notices.to_integral_value():
+            self.notices = int(self.notices)
+        self.notice_amount = _decimal(self.notice_amount)
+        self.collected = _decimal(self.collected)
 
 
-class Narrative(BaseModel):
+def _decimal(value: Decimal | int) -> Decimal:
+    return Decimal(value) if isinstance(value, int) else value
+
+
+@dataclass(kw_only=True)
+class Narrative(Record):
     """The narrative of each part; paragraphs are separated by a blank line."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = FORBID_EXTRA
 
     overview: str = ""
     proactive: str = ""
@@ -51,7 +67,8 @@ class Narrative(BaseModel):
         return split_paragraphs(getattr(self, part))
 
 
-class Report(BaseModel):
+@dataclass(kw_only=True)
+class Report(Record):
     """One report: metadata, narrative and the given table cells by cell id.
 
     ``cells`` holds what the input gave (leaf cells and any totals it typed); totals that
@@ -66,9 +83,9 @@ class Report(BaseModel):
     signature: str | None = None
     preface: str = "auto"
     contact: Contact | None = None
-    text: Narrative = Field(default_factory=Narrative)
-    cells: dict[str, Value] = Field(default_factory=dict)
-    units: dict[str, str] = Field(default_factory=dict, description="各金额单元格声明的单位（元或万元）")
+    text: Narrative = field(default_factory=Narrative)
+    cells: dict[str, Value] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict, metadata={"description": "各金额单元格声明的单位（元或万元）"})
     info_fees: InfoFees | None = None
 
     @property
@@ -85,7 +102,8 @@ class Report(BaseModel):
         return self.signature or self.agency
 
 
-class ReadResult(BaseModel):
+@dataclass(kw_only=True)
+class ReadResult(Record):
     """What every reader returns: the report, the reading problems it met, and where each cell and field stood.
 
     The same for every reader (YAML, workbook, published report):
@@ -100,8 +118,8 @@ class ReadResult(BaseModel):
     """
 
     report: Report | None
-    findings: list[Finding] = Field(default_factory=list)
-    sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
     encoding: str | None = None  # the encoding a text input was decoded in (None for binary formats)
 

@@ -64,3 +64,43 @@ def test_checking_a_workbook_loads_no_writing_library() -> None:
     env = {"PYTHONIOENCODING": "utf-8", "PATH": ""}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", env=env, check=False)
     assert done.stderr.splitlines()[-1] == "0 []", done.stderr
+
+
+def _loaded_after(args: list[str], libraries: set[str], cwd: Path) -> tuple[str, str]:
+    """(stdout, last stderr line ``<exit code> [<libraries of ``libraries`` that were loaded>]``) of one command."""
+    script = (
+        "import sys\n"
+        f"sys.argv = [{PROGRAM!r}, *{args!r}]\n"
+        "from generator.console import main\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        f"    loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(libraries)!r}))\n"
+        "    print(exit.code, loaded, file=sys.stderr)\n"
+    )
+    env = {"PYTHONIOENCODING": "utf-8", "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, check=False)
+    return done.stdout, done.stderr.splitlines()[-1]
+
+
+def test_building_one_workbook_loads_no_validation_library_and_starts_no_workers(tmp_path: Path) -> None:
+    """pydantic checks YAML input only; openpyxl writes workbooks; one input runs in the process itself."""
+    sample = Path(__file__).resolve().parents[1] / "sample_inputs" / "example-county-bureau-2021.xlsx"
+    libraries = {"pydantic", "openpyxl", "multiprocessing"}
+    stdout, loaded = _loaded_after(["build", str(sample), "-o", "out", "--format", "txt,docx,html"], libraries, tmp_path)
+    assert loaded == "0 []", stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"example-county-bureau-2021.{ext}" for ext in ("docx", "html", "txt")]
+
+
+def test_building_one_yaml_input_loads_no_xml_library(tmp_path: Path) -> None:
+    """lxml reads workbooks and reference documents: a .docx from YAML is written without it."""
+    sample = Path(__file__).resolve().parents[1] / "sample_inputs" / "liaocheng-fao-2019.yaml"
+    stdout, loaded = _loaded_after(["build", str(sample), "-o", "out"], {"lxml", "openpyxl", "multiprocessing"}, tmp_path)
+    assert loaded == "0 []", stdout
+
+
+def test_a_yaml_input_with_a_wrong_fee_is_still_validated(tmp_path: Path) -> None:
+    """The records are plain data classes: untrusted YAML still goes through the validation library."""
+    (tmp_path / "a.yaml").write_text("agency: 某局\nyear: 2021\ninfo_fees: {notices: -1}\n", encoding="utf-8")
+    stdout, loaded = _loaded_after(["check", "a.yaml"], {"pydantic"}, tmp_path)
+    assert loaded == "1 ['pydantic']"
+    assert "VALUE-NEGATIVE" in stdout and "info_fees.notices" in stdout

@@ -96,7 +96,7 @@ class _Reader(TableReading):
             text=Narrative(**text),
             cells=cells,
             units={k: v for k, v in units.items() if v},
-            info_fees=InfoFees(**{k: v or 0 for k, v in fees.items()}) if any(v is not None for v in fees.values()) else None,
+            info_fees=InfoFees(**{k: v for k, v in fees.items() if v is not None}) if any(v is not None for v in fees.values()) else None,
         )
         return ReadResult(report=report, findings=self.findings, sources=self.sources, file=self.file)
 

@@ -13,7 +13,6 @@ from ..props import docx_property
 from .body import body_xml
 from .layout import MARGINS_MM, PAGE_MM, STYLES
 from .package import BasePackage, core_xml, default_base
-from .reference import reference_base
 from .ziparchive import zip_bytes
 
 __all__ = ["MARGINS_MM", "PAGE_MM", "document_time", "docx_bytes", "render_docx", "write_reference"]
@@ -58,7 +57,12 @@ def docx_bytes(
     """The report as .docx bytes; ``view`` may be passed when another renderer has built it already;
     ``libreoffice`` gives the flavour converted to PDF (see :func:`package.default_base`)."""
     view = view or build_view(report)
-    base = default_base(libreoffice) if reference_doc is None else reference_base(reference_doc)
+    if reference_doc is None:
+        base = default_base(libreoffice)
+    else:
+        from .reference import reference_base  # lxml reads the user's document: only then
+
+        base = reference_base(reference_doc)
     title = view.title_lines
     sect_pr = base.sect_pr
     if libreoffice:  # LibreOffice cannot fit 28 characters into a character grid: a unit's template gets a line grid
