@@ -9,17 +9,15 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_part = resolve('part')
-    l_0_paragraph = l_0_table = missing
+    l_0_table_html = resolve('table_html')
+    l_0_paragraph = missing
     pass
-    included_template = environment.get_template('parts/macros.html.j2', 'parts/part.html.j2').make_module(context.get_all(), True, {'paragraph': l_0_paragraph, 'table': l_0_table})
+    included_template = environment.get_template('parts/macros.html.j2', 'parts/part.html.j2')._get_default_module(context)
     l_0_paragraph = getattr(included_template, 'paragraph', missing)
     if l_0_paragraph is missing:
         l_0_paragraph = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'parts/part.html.j2') does not export the requested name 'paragraph'", name='paragraph')
-    l_0_table = getattr(included_template, 'table', missing)
-    if l_0_table is missing:
-        l_0_table = undefined(f"the template {included_template.__name__!r} (imported on line 2 in 'parts/part.html.j2') does not export the requested name 'table'", name='table')
-    context.vars.update({'paragraph': l_0_paragraph, 'table': l_0_table})
-    context.exported_vars.difference_update(('paragraph', 'table'))
+    context.vars['paragraph'] = l_0_paragraph
+    context.exported_vars.discard('paragraph')
     yield '<section class="rg-part rg-part-'
     yield escape(environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'key'))
     yield '">\n<h2 class="rg-heading" id="rg-'
@@ -29,7 +27,7 @@ def root(context, missing=missing):
     yield '</h2>\n'
     if environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'table'):
         pass
-        yield escape(context.call((undefined(name='table') if l_0_table is missing else l_0_table), environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'table'), markup_join(('rg-', environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'key'), ))))
+        yield escape(context.call((undefined(name='table_html') if l_0_table_html is missing else l_0_table_html), environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'table'), markup_join(('rg-', environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'key'), ))))
         yield '\n'
     for l_1_p in environment.getattr((undefined(name='part') if l_0_part is missing else l_0_part), 'paragraphs'):
         _loop_vars = {}
@@ -40,4 +38,4 @@ def root(context, missing=missing):
     yield '</section>\n'
 
 blocks = {}
-debug_info = '2=13&3=23&4=25&5=29&6=31&8=33&9=36'
+debug_info = '2=14&3=21&4=23&5=27&6=29&8=31&9=34'
