@@ -13,7 +13,8 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import IO, Any
+from functools import lru_cache
+from typing import IO, Any, NamedTuple
 
 from lxml import etree
 
@@ -140,16 +141,9 @@ class Package:
         """Defined names pointing at one cell or range of an existing worksheet: name -> (sheet, bounds)."""
         out: dict[str, tuple[str, Bounds]] = {}
         for name, text in self.defined.items():
-            match = NAME_RE.match(text)
-            if match is None:
-                continue
-            quoted, plain, c1, r1, c2, r2 = match.groups()
-            sheet = quoted.replace("''", "'") if quoted is not None else plain
-            if sheet not in self.paths:
-                continue
-            first = (int(r1), column_number(c1))
-            last = (int(r2), column_number(c2)) if c2 else first
-            out[name] = (sheet, (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1])))
+            target = name_target(text)
+            if target is not None and target[0] in self.paths:
+                out[name] = target
         return out
 
     # ------------------------------------------------------------ shared strings and styles
@@ -193,21 +187,30 @@ class Package:
 
     # ------------------------------------------------------------ cells
 
-    def grid(self, sheet: str, rows: int, cols: int) -> Grid:
-        """The non-empty cells of ``sheet`` within ``rows`` x ``cols``; rows below are never parsed."""
+    def grid(self, sheet: str, rows: int, cols: int, wanted: frozenset[tuple[int, int]] | None = None) -> Grid:
+        """The non-empty cells of ``sheet`` within ``rows`` x ``cols``; rows below are never parsed.
+
+        With ``wanted``, only those (row, column) cells are converted: the others are skipped unseen,
+        except a shared formula's first cell, which the cells copying it need.
+        """
         out: Grid = {}
         shared: dict[str, tuple[str, str]] = {}  # shared formula index -> (formula, master cell)
-        ns: str | None = None
+        tags: _Tags | None = None
         for r, row in self._rows(sheet, rows):
-            if ns is None:
-                ns = row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else ""
+            if tags is None:
+                tags = _tags(row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else "")
             col = 0
-            for cell in row.iterchildren(f"{ns}c"):
+            for cell in row.iterchildren(tags.c):
                 ref = cell.get("r")
                 col = _column_of(ref) if ref else col + 1
                 if col > cols or not len(cell):  # a styled empty cell has no children
                     continue
-                value = self._value(cell, ns, ref or "", shared)
+                if wanted is not None and (r, col) not in wanted:
+                    f = cell.find(tags.f)
+                    if f is not None and f.get("t") == "shared" and (f.get("si") or "") not in shared:
+                        _formula(f, ref or "", shared)
+                    continue
+                value = self._value(cell, tags, ref or "", shared)
                 if value[0] is not None:
                     out[(r, col)] = value
         return out
@@ -227,26 +230,28 @@ class Package:
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
             yield from _numbered(_streamed_rows(events), rows)
 
-    def _value(self, cell: Any, ns: str, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
+    def _value(self, cell: Any, tags: _Tags, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
         kind = cell.get("t", "n")
-        f = cell.find(f"{ns}f")
+        f = cell.find(tags.f)
         if f is not None:
             return _formula(f, ref, shared), "f"
         if kind == "inlineStr":
-            inline = cell.find(f"{ns}is")
-            return (None, kind) if inline is None else (_text_of(inline, ns), "s")
-        text = cell.findtext(f"{ns}v")
+            inline = cell.find(tags.inline)
+            return (None, kind) if inline is None else (_text_of(inline, tags.ns), "s")
+        text = cell.findtext(tags.v)
         if not text:
             return None, kind
         if kind == "n":
             number: int | float = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
-            style = int(cell.get("s") or 0)
-            dates, durations = self.date_styles if style else (frozenset(), frozenset())
-            if style in dates:
-                try:
-                    return from_excel(number, self.epoch, duration=style in durations), "d"
-                except (OverflowError, ValueError):
-                    return "#VALUE!", "e"
+            style = cell.get("s")
+            index = int(style) if style else 0
+            if index:
+                dates, durations = self.date_styles
+                if index in dates:
+                    try:
+                        return from_excel(number, self.epoch, duration=index in durations), "d"
+                    except (OverflowError, ValueError):
+                        return "#VALUE!", "e"
             return number, "n"
         if kind == "s":
             return self.strings[int(text)], "s"
@@ -257,6 +262,35 @@ class Package:
         if kind == "d":
             return dt.datetime.fromisoformat(text.rstrip("Z")), "d"
         return text, kind
+
+
+class _Tags(NamedTuple):
+    """The qualified tag names of a sheet's cells, for the sheet's namespace."""
+
+    ns: str
+    c: str
+    f: str
+    v: str
+    inline: str
+
+
+@lru_cache(maxsize=16)
+def _tags(ns: str) -> _Tags:
+    return _Tags(ns, f"{ns}c", f"{ns}f", f"{ns}v", f"{ns}is")
+
+
+@lru_cache(maxsize=8192)
+def name_target(text: str) -> tuple[str, Bounds] | None:
+    """The sheet and bounds a defined name's formula points at, when it is one cell or range (workbooks from one
+    template share their names, so each text is resolved once)."""
+    match = NAME_RE.match(text)
+    if match is None:
+        return None
+    quoted, plain, c1, r1, c2, r2 = match.groups()
+    sheet = quoted.replace("''", "'") if quoted is not None else plain
+    first = (int(r1), column_number(c1))
+    last = (int(r2), column_number(c2)) if c2 else first
+    return sheet, (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1]))
 
 
 _COLUMNS: dict[str, int] = {}

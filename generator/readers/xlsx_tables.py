@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..cells import not_a_number, parse_value, place
@@ -29,12 +30,21 @@ from .xlsx_sheets import (
     TEXT_LIMIT,
     Located,
     WorkbookAccess,
+    a1,
     cell_specs,
     layout_merges,
     norm,
     range_text,
     shorten,
 )
+
+
+@lru_cache(maxsize=4096)
+def merge_bounds(ref: bytes) -> tuple[int, int, int, int]:
+    """A merged range such as ``B3:C4`` as (top, left, bottom, right)."""
+    corners = [(int(m.group(2)), column_number(m.group(1))) for m in REF_RE.finditer(ref.decode())]
+    (r1, c1), (r2, c2) = corners[0], corners[-1]
+    return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
 class TableReading(WorkbookAccess):
@@ -57,9 +67,12 @@ class TableReading(WorkbookAccess):
         sheet, positions, offset = located
         self.warn_large(sheet)
         self.check_merges(layout, sheet, positions, offset)
-        rows = max(r for r, _ in positions.values())
-        cols = max(c for _, c in positions.values())
-        grid = self.grid(sheet, max(rows, SEARCH_ROWS), max(cols, SEARCH_COLUMNS)) if offset is not None else self.grid(sheet, rows, cols)
+        if offset is not None:
+            rows = max(r for r, _ in positions.values())
+            cols = max(c for _, c in positions.values())
+            grid = self.grid(sheet, max(rows, SEARCH_ROWS), max(cols, SEARCH_COLUMNS))
+        else:
+            grid = self.cells(sheet, frozenset(positions.values()))
         cells: dict[str, Value] = {}
         specs = cell_specs(fmt.version)
         for cell_id, (row, col) in positions.items():
@@ -163,15 +176,13 @@ class TableReading(WorkbookAccess):
             return None
         out = set()
         for match in MERGE_RE.finditer(self.package.sheet_xml(sheet)):
-            corners = [(int(m.group(2)), column_number(m.group(1))) for m in REF_RE.finditer(match.group(1).decode())]
-            (r1, c1), (r2, c2) = corners[0], corners[-1]
-            out.add((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+            out.add(merge_bounds(match.group(1)))
         return out
 
     def cell_value(self, fmt: Format, spec: Cell, raw: tuple[Any, str], sheet: str, row: int, col: int) -> Value | None:
         """A table cell's value; None for blank, for a total's formula and for what is reported as a finding."""
         value, kind = raw
-        ref = L.a1(row, col)
+        ref = a1(row, col)
         if kind == "f" or not isinstance(value, str | int | float | dt.date | bool):
             if spec.total:
                 return None  # the template's formula: recomputed from the leaves
