@@ -18,29 +18,28 @@ from typing import IO, Any, NamedTuple
 
 from lxml import etree
 
+from .xlsx_parts import (
+    PARSER_OPTIONS,
+    PROLOG_PEEK,
+    WINDOWS_EPOCH,
+    WORKBOOK,
+    Bounds,
+    UnsafeXML,
+    check_prolog,
+    column_number,
+    date_styles_part,
+    from_excel,
+    parse_xml,
+    workbook_part,
+)
+
+__all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML", "column_number", "from_excel"]
+
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
-Bounds = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col
 
-WORKBOOK = "xl/workbook.xml"
 STREAM_FROM = 1024 * 1024  # parts larger than this are parsed as a stream, stopping after the rows needed
-PROLOG_PEEK = 64 * 1024  # a DTD can only sit before the root element
-REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-PARSER_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
-_PARSER = etree.XMLParser(remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
-DATE_FORMAT_IDS = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})  # built-in formats that show a date or time
-TIMEDELTA_FORMAT_IDS = frozenset({46})
-STRIP_FORMAT_RE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
-DATE_CODE_RE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-TIMEDELTA_RE = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-NAME_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!:,\s()]+))!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$")
 REF_RE = re.compile(r"([A-Z]{1,3})([0-9]+)")
-WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
-MAC_EPOCH = dt.datetime(1904, 1, 1)
-
-
-class UnsafeXML(ValueError):
-    """A part declares a DTD (entity expansion is never needed in a workbook)."""
 
 
 class Formula:
@@ -53,42 +52,22 @@ class Formula:
         return self.text
 
 
-def column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-DTD_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-
-
-def _check_prolog(head: bytes) -> None:
-    if any(marker in head for marker in DTD_MARKERS):
-        raise UnsafeXML("DTD")
-
-
 class Package:
     """One workbook's zip: worksheet parts by title, global defined names, and bounded cell grids."""
 
-    def __init__(self, data: bytes):
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        root = self._parse(WORKBOOK)
-        ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-        self.ns = ns
-        pr = root.find(f"{ns}workbookPr")
-        self.epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
+    def __init__(self, data: bytes, opened: zipfile.ZipFile | None = None):
+        self.zip = opened if opened is not None else zipfile.ZipFile(io.BytesIO(data))
+        book = workbook_part(self.zip.read(WORKBOOK))
+        self.ns = book.ns
+        self.epoch = book.epoch
         targets = self._worksheet_targets()
         self.paths: dict[str, str] = {}  # worksheet title -> part, in workbook order (chart sheets left out)
-        for sheet in root.iterfind(f"{ns}sheets/{ns}sheet"):
-            path = targets.get(sheet.get(f"{REL_NS}id") or "")
-            if path is not None and sheet.get("name") is not None:
-                self.paths[str(sheet.get("name"))] = path
-        self.defined: dict[str, str] = {}  # global defined name -> its formula text (later ones win, as in openpyxl)
-        for defined in root.iterfind(f"{ns}definedNames/{ns}definedName"):
-            name = defined.get("name")
-            if name is not None and defined.get("localSheetId") is None:
-                self.defined[name] = (defined.text or "").strip()
+        for name, rel_id in book.sheets:
+            path = targets.get(rel_id)
+            if path is not None:
+                self.paths[name] = path
+        self.defined = book.defined  # global defined name -> its formula text (shared between reads: never changed)
+        self._targets = book.targets
         self._xml: dict[str, bytes] = {}
         self._strings: list[str] | None = None
         self._styles: tuple[frozenset[int], frozenset[int]] | None = None
@@ -99,9 +78,7 @@ class Package:
     # ------------------------------------------------------------ parts
 
     def _parse(self, part: str, xml: bytes | None = None) -> Any:
-        xml = self.zip.read(part) if xml is None else xml
-        _check_prolog(xml[:PROLOG_PEEK])
-        return etree.fromstring(xml, _PARSER)
+        return parse_xml(self.zip.read(part) if xml is None else xml)
 
     def _has(self, part: str) -> bool:
         try:
@@ -139,12 +116,9 @@ class Package:
 
     def names(self) -> dict[str, tuple[str, Bounds]]:
         """Defined names pointing at one cell or range of an existing worksheet: name -> (sheet, bounds)."""
-        out: dict[str, tuple[str, Bounds]] = {}
-        for name, text in self.defined.items():
-            target = name_target(text)
-            if target is not None and target[0] in self.paths:
-                out[name] = target
-        return out
+        if all(sheet in self.paths for sheet, _ in self._targets.values()):
+            return dict(self._targets)
+        return {name: target for name, target in self._targets.items() if target[0] in self.paths}
 
     # ------------------------------------------------------------ shared strings and styles
 
@@ -163,26 +137,8 @@ class Package:
     def date_styles(self) -> tuple[frozenset[int], frozenset[int]]:
         """Cell style indexes whose number format shows a date, and those showing a duration."""
         if self._styles is None:
-            dates: set[int] = set()
-            durations: set[int] = set()
             part = "xl/styles.xml"
-            if self._has(part):
-                root = self._parse(part)
-                ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-                custom = {int(f.get("numFmtId") or -1): f.get("formatCode") or "" for f in root.iterfind(f"{ns}numFmts/{ns}numFmt")}
-                for index, xf in enumerate(root.iterfind(f"{ns}cellXfs/{ns}xf")):
-                    fmt_id = int(xf.get("numFmtId") or 0)
-                    if fmt_id in custom:
-                        first = custom[fmt_id].split(";")[0]
-                        is_date = DATE_CODE_RE.search(STRIP_FORMAT_RE.sub("", first)) is not None
-                        is_duration = TIMEDELTA_RE.search(first) is not None
-                    else:
-                        is_date, is_duration = fmt_id in DATE_FORMAT_IDS, fmt_id in TIMEDELTA_FORMAT_IDS
-                    if is_date:
-                        dates.add(index)
-                    if is_duration:
-                        durations.add(index)
-            self._styles = (frozenset(dates), frozenset(durations))
+            self._styles = date_styles_part(self.zip.read(part)) if self._has(part) else (frozenset(), frozenset())
         return self._styles
 
     # ------------------------------------------------------------ cells
@@ -225,7 +181,7 @@ class Package:
             return
         with self.zip.open(path) as stream:
             head = stream.read(PROLOG_PEEK)
-            _check_prolog(head)
+            check_prolog(head)
             source = _Joined(head, stream)
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
             yield from _numbered(_streamed_rows(events), rows)
@@ -277,20 +233,6 @@ class _Tags(NamedTuple):
 @lru_cache(maxsize=16)
 def _tags(ns: str) -> _Tags:
     return _Tags(ns, f"{ns}c", f"{ns}f", f"{ns}v", f"{ns}is")
-
-
-@lru_cache(maxsize=8192)
-def name_target(text: str) -> tuple[str, Bounds] | None:
-    """The sheet and bounds a defined name's formula points at, when it is one cell or range (workbooks from one
-    template share their names, so each text is resolved once)."""
-    match = NAME_RE.match(text)
-    if match is None:
-        return None
-    quoted, plain, c1, r1, c2, r2 = match.groups()
-    sheet = quoted.replace("''", "'") if quoted is not None else plain
-    first = (int(r1), column_number(c1))
-    last = (int(r2), column_number(c2)) if c2 else first
-    return sheet, (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1]))
 
 
 _COLUMNS: dict[str, int] = {}
@@ -374,21 +316,3 @@ def _formula(f: Any, ref: str, shared: dict[str, tuple[str, str]]) -> Any:
         if text != "=":
             shared[index] = (text, ref)
     return text
-
-
-def from_excel(value: float, epoch: dt.datetime, *, duration: bool) -> dt.datetime | dt.time | dt.timedelta:
-    """An Excel serial as a date and time (a time of day below 1, a duration for duration formats), as openpyxl converts it."""
-    if duration:
-        td = dt.timedelta(days=value)
-        if td.microseconds:
-            td = dt.timedelta(seconds=td.total_seconds() // 1, microseconds=round(td.microseconds, -3))
-        return td
-    day, fraction = divmod(value, 1)
-    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
-    if 0 <= value < 1 and diff.days == 0:
-        minutes, seconds = divmod(diff.seconds, 60)
-        hours, minutes = divmod(minutes, 60)
-        return dt.time(hours, minutes, seconds, diff.microseconds)
-    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
-        day += 1
-    return epoch + dt.timedelta(days=day) + diff
