@@ -49,11 +49,43 @@ SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
 UNKNOWN_SYNTAX = "格式不正确"
 
 
+class _Resolved:
+    """The safe loader's tag for a plain scalar, remembered by its text (counts and keys repeat in every report)."""
+
+    LIMIT = 4096  # texts remembered before starting afresh
+    LONGEST = 64  # longer texts are resolved every time
+
+    def __init__(self) -> None:
+        self.tags: dict[tuple[str, bool], str] = {}
+
+    def __call__(self, loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is not ScalarNode or not implicit[0] or len(value) > self.LONGEST or loader.yaml_path_resolvers:
+            return BASE_LOADER.resolve(loader, kind, value, implicit)
+        key = (value, implicit[1])
+        tag = self.tags.get(key)
+        if tag is None:
+            if len(self.tags) >= self.LIMIT:
+                self.tags.clear()
+            tag = self.tags[key] = BASE_LOADER.resolve(loader, kind, value, implicit)
+        return tag
+
+
+BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's scanner and composer when built with it
+_resolved = _Resolved()
+
+
+class _Loader(BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, resolving the tags of repeated plain scalars once."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        return _resolved(self, kind, value, implicit)
+
+
 def compose(text: str, file: str) -> MappingNode:
     """The node tree of a single YAML document whose top level is a mapping (safe: nothing is constructed)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _Loader
     try:
-        if loader is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
+        if BASE_LOADER is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
             check_depth(text)
         root = yaml.compose(text, Loader=loader)  # a safe loader; compose constructs nothing
     except yaml.MarkedYAMLError as exc:
