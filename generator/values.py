@@ -21,11 +21,25 @@ def number(value: Value | None) -> Number:
 
 def defining_rules(fmt: Format) -> dict[str, SumRule]:
     """For each total cell, the first rule that computes it from its parts."""
+    return dict(_defining_rules(fmt))
+
+
+def _defining_rules(fmt: Format) -> dict[str, SumRule]:
+    """:func:`defining_rules`, worked out once per format (shared: never changed)."""
+    known = _DEFINING.get(id(fmt))
+    if known is not None and known[0] is fmt:
+        return known[1]
     out: dict[str, SumRule] = {}
     for rule in fmt.rules:
         if rule.computes:
             out.setdefault(rule.left[0], rule)
+    if len(_DEFINING) >= 64:
+        _DEFINING.clear()
+    _DEFINING[id(fmt)] = (fmt, out)
     return out
+
+
+_DEFINING: dict[int, tuple[Format, dict[str, SumRule]]] = {}  # id(format) -> (format, its defining rules)
 
 
 class Derived:
@@ -33,14 +47,15 @@ class Derived:
 
     def __init__(self, fmt: Format, given: Mapping[str, Value]):
         self.given = given
-        self.rules = defining_rules(fmt)
+        self.rules = _defining_rules(fmt)
         self._cache: dict[str, Number] = {}
 
     def __getitem__(self, cell: str) -> Number:
-        if cell not in self._cache:
+        value = self._cache.get(cell)
+        if value is None:
             rule = self.rules.get(cell)
-            self._cache[cell] = self.sum(rule.right) if rule else number(self.given.get(cell))
-        return self._cache[cell]
+            value = self._cache[cell] = self.sum(rule.right) if rule else number(self.given.get(cell))
+        return value
 
     def sum(self, cells: Iterable[str]) -> Number:
         return sum((self[c] for c in cells), 0)
