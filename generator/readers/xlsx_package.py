@@ -152,33 +152,40 @@ class Package:
         out: Grid = {}
         shared: dict[str, tuple[str, str]] = {}  # shared formula index -> (formula, master cell)
         tags: _Tags | None = None
-        for r, row in self._rows(sheet, rows):
+        rows_of, shares = self._rows(sheet, rows)
+        for r, row in rows_of:
             if tags is None:
                 tags = _tags(row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else "")
             col = 0
             for cell in row.iterchildren(tags.c):
                 ref = cell.get("r")
                 col = _column_of(ref) if ref else col + 1
-                if col > cols or not len(cell):  # a styled empty cell has no children
+                if col > cols:
                     continue
                 if wanted is not None and (r, col) not in wanted:
-                    f = cell.find(tags.f)
-                    if f is not None and f.get("t") == "shared" and (f.get("si") or "") not in shared:
-                        _formula(f, ref or "", shared)
+                    if shares:
+                        f = _parts_of(cell, tags)[0]
+                        if f is not None and f.get("t") == "shared" and (f.get("si") or "") not in shared:
+                            _formula(f, ref or "", shared)
                     continue
-                value = self._value(cell, tags, ref or "", shared)
+                if not len(cell):  # a styled empty cell has no children
+                    continue
+                value = self._value(cell, _parts_of(cell, tags), tags, ref or "", shared)
                 if value[0] is not None:
                     out[(r, col)] = value
         return out
 
-    def _rows(self, sheet: str, rows: int) -> Iterator[tuple[int, Any]]:
-        """(row number, row element) of a sheet, up to ``rows``."""
+    def _rows(self, sheet: str, rows: int) -> tuple[Iterator[tuple[int, Any]], bool]:
+        """(row number, row element) of a sheet up to ``rows``, and whether it may hold shared formulas."""
         path = self.paths[sheet]
         if self.zip.getinfo(path).file_size <= STREAM_FROM:
             root = self._parse(path, self.sheet_xml(sheet))
             ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-            yield from _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows)
-            return
+            shares = any(f.get("t") == "shared" for f in root.iter(f"{ns}f"))
+            return _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows), shares
+        return self._streamed(path, rows), True
+
+    def _streamed(self, path: str, rows: int) -> Iterator[tuple[int, Any]]:
         with self.zip.open(path) as stream:
             head = stream.read(PROLOG_PEEK)
             check_prolog(head)
@@ -186,15 +193,14 @@ class Package:
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
             yield from _numbered(_streamed_rows(events), rows)
 
-    def _value(self, cell: Any, tags: _Tags, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
+    def _value(self, cell: Any, parts: tuple[Any, Any, Any], tags: _Tags, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
         kind = cell.get("t", "n")
-        f = cell.find(tags.f)
+        f, v, inline = parts
         if f is not None:
             return _formula(f, ref, shared), "f"
         if kind == "inlineStr":
-            inline = cell.find(tags.inline)
             return (None, kind) if inline is None else (_text_of(inline, tags.ns), "s")
-        text = cell.findtext(tags.v)
+        text = None if v is None else v.text
         if not text:
             return None, kind
         if kind == "n":
@@ -220,6 +226,34 @@ class Package:
         return text, kind
 
 
+def _parts_of(cell: Any, tags: _Tags) -> tuple[Any, Any, Any]:
+    """A cell's first formula, value and inline string children (one pass: lxml's find is slow for this)."""
+    if len(cell) == 1:  # the usual cell: a value or an inline string
+        child = cell[0]
+        tag = child.tag
+        return (
+            (child, None, None)
+            if tag == tags.f
+            else (None, child, None)
+            if tag == tags.v
+            else (None, None, child)
+            if tag == tags.inline
+            else (None, None, None)
+        )
+    f = v = inline = None
+    for child in cell:
+        tag = child.tag
+        if tag == tags.v:
+            if v is None:
+                v = child
+        elif tag == tags.f:
+            if f is None:
+                f = child
+        elif tag == tags.inline and inline is None:
+            inline = child
+    return f, v, inline
+
+
 class _Tags(NamedTuple):
     """The qualified tag names of a sheet's cells, for the sheet's namespace."""
 
@@ -235,18 +269,19 @@ def _tags(ns: str) -> _Tags:
     return _Tags(ns, f"{ns}c", f"{ns}f", f"{ns}v", f"{ns}is")
 
 
-_COLUMNS: dict[str, int] = {}
+_COLUMNS: dict[str, int] = {}  # cell reference -> column (a template's references recur in every workbook)
 
 
 def _column_of(ref: str) -> int:
     """The column number of a cell reference such as ``D6`` (0 when it is not one)."""
-    letters = ref.rstrip("0123456789")
-    number = _COLUMNS.get(letters)
+    number = _COLUMNS.get(ref)
     if number is None:
+        letters = ref.rstrip("0123456789")
         ok = letters.isascii() and letters.isalpha() and len(letters) <= 3
         number = column_number(letters.upper()) if ok else 0
-        if len(_COLUMNS) < 20000:
-            _COLUMNS[letters] = number
+        if len(_COLUMNS) >= 50000:
+            _COLUMNS.clear()
+        _COLUMNS[ref] = number
     return number
 
 

@@ -159,8 +159,9 @@ class TableReading(WorkbookAccess):
             if missing:
                 bits.append("缺少合并 " + "、".join(range_text(m) for m in missing[:5]))
             self.add(XLSX_MERGES, sheet, table=layout.table.name, differences="；".join(bits))
-        for cell_id, (row, col) in positions.items():
-            for r1, c1, r2, c2 in actual - expected:
+        unexpected = actual - expected
+        for cell_id, (row, col) in positions.items() if unexpected else ():
+            for r1, c1, r2, c2 in unexpected:
                 if r1 <= row <= r2 and c1 <= col <= c2 and (row, col) != (r1, c1):
                     ref = L.a1(row, col)
                     merge = range_text((r1, c1, r2, c2))
