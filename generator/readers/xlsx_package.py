@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from .xlsx_parts import (
     from_excel,
     parse_xml,
     workbook_part,
+    worksheet_relationships,
 )
 
 __all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML", "column_number", "from_excel"]
@@ -38,7 +38,6 @@ __all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML",
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 
 STREAM_FROM = 1024 * 1024  # parts larger than this are parsed as a stream, stopping after the rows needed
-PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 REF_RE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 
@@ -68,6 +67,7 @@ class Package:
                 self.paths[name] = path
         self.defined = book.defined  # global defined name -> its formula text (shared between reads: never changed)
         self._targets = book.targets
+        self._target_sheets = book.target_sheets
         self._xml: dict[str, bytes] = {}
         self._strings: list[str] | None = None
         self._styles: tuple[frozenset[int], frozenset[int]] | None = None
@@ -93,13 +93,9 @@ class Package:
         rels = "xl/_rels/workbook.xml.rels"
         if not self._has(rels):
             return out
-        for rel in self._parse(rels).iterfind(f"{PKG_REL_NS}Relationship"):
-            target, kind = rel.get("Target") or "", rel.get("Type") or ""
-            if not kind.endswith("/worksheet") or rel.get("TargetMode") == "External":
-                continue
-            path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        for rel_id, path in worksheet_relationships(self.zip.read(rels)):
             if self._has(path):
-                out[rel.get("Id") or ""] = path
+                out[rel_id] = path
         return out
 
     def sheet_names(self) -> list[str]:
@@ -116,7 +112,7 @@ class Package:
 
     def names(self) -> dict[str, tuple[str, Bounds]]:
         """Defined names pointing at one cell or range of an existing worksheet: name -> (sheet, bounds)."""
-        if all(sheet in self.paths for sheet, _ in self._targets.values()):
+        if self._target_sheets <= self.paths.keys():
             return dict(self._targets)
         return {name: target for name, target in self._targets.items() if target[0] in self.paths}
 

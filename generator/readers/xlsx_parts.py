@@ -8,6 +8,7 @@ entities, DTDs or network access, and a part declaring a DTD is refused.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,6 +21,7 @@ Bounds = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col
 WORKBOOK = "xl/workbook.xml"
 PROLOG_PEEK = 64 * 1024  # a DTD can only sit before the root element
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MEMO_PARTS = 8  # workbook and styles parts remembered (by their bytes)
 MEMO_PART_SIZE = 256 * 1024  # larger parts are parsed every time
 PARSER_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
@@ -51,7 +53,7 @@ DTD_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
 
 
 def check_prolog(head: bytes) -> None:
-    if any(marker in head for marker in DTD_MARKERS):
+    if b"!" in head and any(marker in head for marker in DTD_MARKERS):  # every marker, in every codec, holds a "!" byte
         raise UnsafeXML("DTD")
 
 
@@ -63,6 +65,7 @@ class _Workbook(NamedTuple):
     sheets: tuple[tuple[str, str], ...]
     defined: dict[str, str]
     targets: dict[str, tuple[str, Bounds]]  # the defined names that point at one cell or range, whatever the sheet
+    target_sheets: frozenset[str]  # the sheets they point at
 
 
 class _ParsedOnce(Generic[_T]):
@@ -96,7 +99,20 @@ def workbook_part(xml: bytes) -> _Workbook:
         if name is not None and element.get("localSheetId") is None:
             defined[name] = (element.text or "").strip()
     targets = {name: target for name, text in defined.items() if (target := name_target(text)) is not None}
-    return _Workbook(ns, epoch, sheets, defined, targets)
+    return _Workbook(ns, epoch, sheets, defined, targets, frozenset(sheet for sheet, _ in targets.values()))
+
+
+@_ParsedOnce
+def worksheet_relationships(xml: bytes) -> tuple[tuple[str, str], ...]:
+    """(relationship id, part) of each worksheet the workbook's relationships name (as openpyxl resolves targets)."""
+    out = []
+    for rel in parse_xml(xml).iterfind(f"{PKG_REL_NS}Relationship"):
+        target, kind = rel.get("Target") or "", rel.get("Type") or ""
+        if not kind.endswith("/worksheet") or rel.get("TargetMode") == "External":
+            continue
+        path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out.append((rel.get("Id") or "", path))
+    return tuple(out)
 
 
 @_ParsedOnce
@@ -130,6 +146,7 @@ def parse_xml(xml: bytes) -> Any:
 def clear_memos() -> None:
     """Forget the remembered parts (to measure a first read)."""
     workbook_part.cache_clear()
+    worksheet_relationships.cache_clear()
     date_styles_part.cache_clear()
     name_target.cache_clear()
 
