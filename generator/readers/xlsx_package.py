@@ -178,7 +178,7 @@ class Package:
             root = self._parse(path, self.sheet_xml(sheet))
             ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
             shares = any(f.get("t") == "shared" for f in root.iter(f"{ns}f"))
-            return _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows), shares
+            return _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows, in_order=False), shares
         return self._streamed(path, rows), True
 
     def _streamed(self, path: str, rows: int) -> Iterator[tuple[int, Any]]:
@@ -187,7 +187,7 @@ class Package:
             check_prolog(head)
             source = _Joined(head, stream)
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
-            yield from _numbered(_streamed_rows(events), rows)
+            yield from _numbered(_streamed_rows(events), rows, in_order=True)
 
     def _value(self, cell: Any, parts: tuple[Any, Any, Any], tags: _Tags, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
         kind = cell.get("t", "n")
@@ -281,13 +281,16 @@ def _column_of(ref: str) -> int:
     return number
 
 
-def _numbered(rows: Iterator[Any], limit: int) -> Iterator[tuple[int, Any]]:
+def _numbered(rows: Iterator[Any], limit: int, *, in_order: bool) -> Iterator[tuple[int, Any]]:
+    """Rows numbered up to ``limit``; past it, stop when rows come ``in_order`` (a stream), else skip the row."""
     number = 0
     for row in rows:
         given = row.get("r")
         number = int(given) if given else number + 1
         if number > limit:
-            return
+            if in_order:
+                return
+            continue
         yield number, row
 
 
