@@ -160,9 +160,11 @@ def name_target(text: str) -> tuple[str, Bounds] | None:
         return None
     quoted, plain, c1, r1, c2, r2 = match.groups()
     sheet = quoted.replace("''", "'") if quoted is not None else plain
-    first = (int(r1), column_number(c1))
-    last = (int(r2), column_number(c2)) if c2 else first
-    return sheet, (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1]))
+    row, col = int(r1), column_number(c1)
+    if not c2:
+        return sheet, (row, col, row, col)
+    row2, col2 = int(r2), column_number(c2)
+    return sheet, (min(row, row2), min(col, col2), max(row, row2), max(col, col2))
 
 
 def from_excel(value: float, epoch: dt.datetime, *, duration: bool) -> dt.datetime | dt.time | dt.timedelta:
