@@ -17,6 +17,7 @@ from ..codes.xlsx import (
     XLSX_TEXT_TOO_LONG,
 )
 from ..errors import InputError
+from ..findings import Source
 from ..formats import Cell, Format
 from ..report import Value
 from ..workbook import layout as L
@@ -75,8 +76,9 @@ class TableReading(WorkbookAccess):
             grid = self.cells(sheet, frozenset(positions.values()))
         cells: dict[str, Value] = {}
         specs = cell_specs(fmt.version)
+        sources, file = self.sources, self.file
         for cell_id, (row, col) in positions.items():
-            self.sources[cell_id] = self.source(sheet, row, col)
+            sources[cell_id] = Source(file=file, sheet=sheet, ref=a1(row, col))
             raw = grid.get((row, col))
             if raw is None:
                 continue
@@ -88,12 +90,14 @@ class TableReading(WorkbookAccess):
     def locate_by_names(self, layout: L.TableLayout) -> Located | None:
         positions: dict[str, tuple[int, int]] = {}
         sheets = set()
+        names = self.names
         for cell_id in layout.positions:
-            spot = self.cell_by_name(cell_id)
-            if spot is None:
+            found = names.get(cell_id)
+            if found is None:
                 return None
-            sheets.add(spot[0])
-            positions[cell_id] = (spot[1], spot[2])
+            sheet, (row, col, _, _) = found
+            sheets.add(sheet)
+            positions[cell_id] = (row, col)
         if len(sheets) != 1:
             return None
         return sheets.pop(), positions, None
