@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import IO, Any, NamedTuple
@@ -37,6 +39,9 @@ __all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML",
 
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 
+LOCAL_HEADER = struct.Struct("<4x2xH18xHH")  # a zip member's local header: flags, name length, extra field length
+LOCAL_SIGNATURE = b"PK\x03\x04"
+DATA_DESCRIPTOR, UTF8_NAME = 0x8, 0x800  # the only flags a plainly deflated member may carry
 STREAM_FROM = 1024 * 1024  # parts larger than this are parsed as a stream, stopping after the rows needed
 REF_RE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
@@ -56,7 +61,8 @@ class Package:
 
     def __init__(self, data: bytes, opened: zipfile.ZipFile | None = None):
         self.zip = opened if opened is not None else zipfile.ZipFile(io.BytesIO(data))
-        book = workbook_part(self.zip.read(WORKBOOK))
+        self.data = memoryview(data)
+        book = workbook_part(self.read(WORKBOOK))
         self.ns = book.ns
         self.epoch = book.epoch
         targets = self._worksheet_targets()
@@ -78,7 +84,37 @@ class Package:
     # ------------------------------------------------------------ parts
 
     def _parse(self, part: str, xml: bytes | None = None) -> Any:
-        return parse_xml(self.zip.read(part) if xml is None else xml)
+        return parse_xml(self.read(part) if xml is None else xml)
+
+    def read(self, part: str) -> bytes:
+        """A part's bytes: a plain deflated member is inflated straight from the file's bytes when its size and checksum
+        come out right; anything else (stored, encrypted, damaged…) is left to zipfile, which reads or refuses it."""
+        info = self.zip.getinfo(part)
+        inflated = self._inflate(info)
+        return inflated if inflated is not None else self.zip.read(info)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & ~(DATA_DESCRIPTOR | UTF8_NAME):
+            return None
+        start = info.header_offset
+        header = bytes(self.data[start : start + LOCAL_HEADER.size])
+        if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
+            return None
+        flags, name_length, extra_length = LOCAL_HEADER.unpack(header)
+        try:
+            name = bytes(self.data[start + LOCAL_HEADER.size : start + LOCAL_HEADER.size + name_length]).decode(
+                "utf-8" if flags & UTF8_NAME else "cp437"
+            )
+        except UnicodeDecodeError:
+            return None
+        if name != info.orig_filename:
+            return None
+        begin = start + LOCAL_HEADER.size + name_length + extra_length
+        try:
+            out = zlib.decompressobj(-15).decompress(self.data[begin : begin + info.compress_size], info.file_size + 1)
+        except zlib.error:
+            return None
+        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
 
     def _has(self, part: str) -> bool:
         try:
@@ -93,7 +129,7 @@ class Package:
         rels = "xl/_rels/workbook.xml.rels"
         if not self._has(rels):
             return out
-        for rel_id, path in worksheet_relationships(self.zip.read(rels)):
+        for rel_id, path in worksheet_relationships(self.read(rels)):
             if self._has(path):
                 out[rel_id] = path
         return out
@@ -105,7 +141,7 @@ class Package:
         """A worksheet's XML (kept: merges and cells come from the same bytes)."""
         path = self.paths[sheet]
         if path not in self._xml:
-            self._xml[path] = self.zip.read(path)
+            self._xml[path] = self.read(path)
         return self._xml[path]
 
     # ------------------------------------------------------------ defined names
@@ -134,7 +170,7 @@ class Package:
         """Cell style indexes whose number format shows a date, and those showing a duration."""
         if self._styles is None:
             part = "xl/styles.xml"
-            self._styles = date_styles_part(self.zip.read(part)) if self._has(part) else (frozenset(), frozenset())
+            self._styles = date_styles_part(self.read(part)) if self._has(part) else (frozenset(), frozenset())
         return self._styles
 
     # ------------------------------------------------------------ cells
