@@ -58,7 +58,10 @@ class Derived:
         return value
 
     def sum(self, cells: Iterable[str]) -> Number:
-        return sum((self[c] for c in cells), 0)
+        total: Number = 0
+        for cell in cells:  # in order, as sum() would add them
+            total += self[cell]
+        return total
 
 
 def complete(report: Report, fmt: Format | None = None) -> dict[str, Value]:

@@ -49,36 +49,25 @@ SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
 UNKNOWN_SYNTAX = "格式不正确"
 
 
-class _Resolved:
-    """The safe loader's tag for a plain scalar, remembered by its text (counts and keys repeat in every report)."""
-
-    LIMIT = 4096  # texts remembered before starting afresh
-    LONGEST = 64  # longer texts are resolved every time
-
-    def __init__(self) -> None:
-        self.tags: dict[tuple[str, bool], str] = {}
-
-    def __call__(self, loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
-        if kind is not ScalarNode or not implicit[0] or len(value) > self.LONGEST or loader.yaml_path_resolvers:
-            return BASE_LOADER.resolve(loader, kind, value, implicit)
-        key = (value, implicit[1])
-        tag = self.tags.get(key)
-        if tag is None:
-            if len(self.tags) >= self.LIMIT:
-                self.tags.clear()
-            tag = self.tags[key] = BASE_LOADER.resolve(loader, kind, value, implicit)
-        return tag
-
-
 BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's scanner and composer when built with it
-_resolved = _Resolved()
+RESOLVED_LIMIT = 4096  # plain scalars whose tags are remembered before starting afresh
+RESOLVED_LONGEST = 64  # longer scalars are resolved every time
+_resolved: dict[tuple[str, bool], str] = {}
 
 
 class _Loader(BASE_LOADER):  # type: ignore[misc]
-    """The safe loader, resolving the tags of repeated plain scalars once."""
+    """The safe loader, resolving the tag of a plain scalar once per text (counts and keys repeat in every report)."""
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
-        return _resolved(self, kind, value, implicit)
+        if kind is not ScalarNode or not implicit[0] or len(value) > RESOLVED_LONGEST or self.yaml_path_resolvers:
+            return BASE_LOADER.resolve(self, kind, value, implicit)
+        key = (value, implicit[1])
+        tag = _resolved.get(key)
+        if tag is None:
+            if len(_resolved) >= RESOLVED_LIMIT:
+                _resolved.clear()
+            tag = _resolved[key] = BASE_LOADER.resolve(self, kind, value, implicit)
+        return tag
 
 
 def compose(text: str, file: str) -> MappingNode:
