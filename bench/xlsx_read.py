@@ -1,6 +1,10 @@
 """Benchmark: reading each sample workbook in process, median and min–max over N runs.
 
-Usage: python bench/xlsx_read.py [N] [--baseline DIR]
+Usage: python bench/xlsx_read.py [N] [--baseline DIR] [--first]
+
+The reader remembers the workbook and styles parts by their bytes (workbooks made from one template
+share them), so repeated reads of one file measure a collection of like workbooks; ``--first``
+forgets them before every read, measuring a workbook unlike any read before.
 
 ``--baseline DIR`` compares, interleaved in the same run, with another copy of the package whose
 top-level directory in DIR is named ``oldgen`` (for example ``git archive <commit> generator``
@@ -36,18 +40,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, nargs="?", default=30)
     parser.add_argument("--baseline", type=Path, help="directory holding an older copy of the package named oldgen")
+    parser.add_argument("--first", action="store_true", help="forget remembered parts before every read")
     opts = parser.parse_args()
     from generator.readers.xlsx_reader import read_xlsx
 
     readers: dict[str, Callable[[Path], Any]] = {"now": read_xlsx}
+    if opts.first:
+        from generator.readers.xlsx_parts import clear_memos
+
+        def read_first(path: Path) -> Any:
+            clear_memos()
+            return read_xlsx(path)
+
+        readers["now"] = read_first
     if opts.baseline:
         sys.path.insert(0, str(opts.baseline))
         from oldgen.readers.xlsx_reader import read_xlsx as read_old  # type: ignore[import-not-found]
 
-        readers = {"baseline": read_old, "now": read_xlsx}
+        readers = {"baseline": read_old, "now": readers["now"]}
     for read in readers.values():  # warm up imports and caches
         read(SAMPLES[0])
-    print(f"reading a workbook in process, {opts.n} runs each (interleaved):")
+    what = "each read as the first of its kind" if opts.first else "repeated reads"
+    print(f"reading a workbook in process, {opts.n} runs each (interleaved, {what}):")
     for path in SAMPLES:
         times: dict[str, list[float]] = {name: [] for name in readers}
         for _ in range(opts.n):

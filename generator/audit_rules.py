@@ -22,12 +22,25 @@ OWN_YEAR = (
 COMPARED = re.compile(r"(?:较|比|与|同|对比|相比|较之|上年|去年|结转)\s*$")
 EMPTY_WORDS = {"无", "无。", "暂无", "暂无。", "没有", "无相关情况", "无相关情况。"}  # empty text is TEXT-REQUIRED already
 EXCERPT = 30
+IDEOGRAPH_RUNS = re.compile(r"([\u4e00-\u9fff]+)")  # CJK unified ideographs: NFKC neither changes them nor joins them to a neighbour
+JOINER = "\x00"  # NFKC leaves it alone, joins it to nothing and yields it from nothing else
 
 
 def flat(text: str) -> str:
     """Brackets and widths unified, so that 〔2019〕, [2019] and（2019）compare equal."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s〔〕\[\]【】()（）]", "", text)
+    return re.sub(r"[\s〔〕\[\]【】()（）]", "", nfkc(text))
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, but Chinese text costs little: the runs of ideographs are kept as they
+    are and the rest is normalized in one call (Python's normalizer is slow on long text mixing both)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    if JOINER in text:
+        return unicodedata.normalize("NFKC", text)
+    pieces = IDEOGRAPH_RUNS.split(text)  # the rest, a run of ideographs, the rest, … , the rest
+    pieces[::2] = unicodedata.normalize("NFKC", JOINER.join(pieces[::2])).split(JOINER)
+    return "".join(pieces)
 
 
 def year_findings(report: Report, fmt: Format, year: int) -> list[Finding]:

@@ -74,6 +74,8 @@ def place(cell: Cell) -> str:
 
 def parse_value(raw: object, cell: Cell) -> ParsedValue:
     """``raw`` as the value of ``cell``; never raises."""
+    if type(raw) is Decimal and raw.is_finite():  # what the YAML reader gives: no other test applies
+        return _number(raw, cell)
     if raw is None:
         return ParsedValue()
     if isinstance(raw, str):

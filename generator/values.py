@@ -21,11 +21,25 @@ def number(value: Value | None) -> Number:
 
 def defining_rules(fmt: Format) -> dict[str, SumRule]:
     """For each total cell, the first rule that computes it from its parts."""
+    return dict(_defining_rules(fmt))
+
+
+def _defining_rules(fmt: Format) -> dict[str, SumRule]:
+    """:func:`defining_rules`, worked out once per format (shared: never changed)."""
+    known = _DEFINING.get(id(fmt))
+    if known is not None and known[0] is fmt:
+        return known[1]
     out: dict[str, SumRule] = {}
     for rule in fmt.rules:
         if rule.computes:
             out.setdefault(rule.left[0], rule)
+    if len(_DEFINING) >= 64:
+        _DEFINING.clear()
+    _DEFINING[id(fmt)] = (fmt, out)
     return out
+
+
+_DEFINING: dict[int, tuple[Format, dict[str, SumRule]]] = {}  # id(format) -> (format, its defining rules)
 
 
 MAX_PLANS = 16  # formats whose cells and rules are kept worked out
@@ -42,7 +56,7 @@ def _plan(fmt: Format) -> tuple[tuple[tuple[str, bool, Value], ...], dict[str, S
         cells = tuple((cell_id, cell.total, zero.get(cell.kind, 0)) for cell_id, cell in fmt.cells().items())
         if len(_plans) >= MAX_PLANS:
             _plans.clear()
-        hit = _plans[id(fmt)] = (fmt, cells, defining_rules(fmt))
+        hit = _plans[id(fmt)] = (fmt, cells, _defining_rules(fmt))
     return hit[1], hit[2]
 
 
@@ -51,17 +65,21 @@ class Derived:
 
     def __init__(self, fmt: Format, given: Mapping[str, Value]):
         self.given = given
-        self.rules = _plan(fmt)[1]
+        self.rules = _defining_rules(fmt)
         self._cache: dict[str, Number] = {}
 
     def __getitem__(self, cell: str) -> Number:
-        if cell not in self._cache:
+        value = self._cache.get(cell)
+        if value is None:
             rule = self.rules.get(cell)
-            self._cache[cell] = self.sum(rule.right) if rule else number(self.given.get(cell))
-        return self._cache[cell]
+            value = self._cache[cell] = self.sum(rule.right) if rule else number(self.given.get(cell))
+        return value
 
     def sum(self, cells: Iterable[str]) -> Number:
-        return sum((self[c] for c in cells), 0)
+        total: Number = 0
+        for cell in cells:  # in order, as sum() would add them
+            total += self[cell]
+        return total
 
 
 def complete(report: Report, fmt: Format | None = None) -> dict[str, Value]:

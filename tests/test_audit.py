@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.audit import FINDING_HEADER, REPORT_HEADER, agency_key, audit
-from generator.audit_rules import text_findings
+from generator.audit_rules import nfkc, text_findings
 from generator.cli import app
 from generator.readers.yaml_reader import read_yaml
 from generator.render.text import render_text
@@ -194,3 +195,21 @@ def test_audit_never_writes_over_a_report(folders: tuple[Path, Path], runner: Cl
     assert again.exit_code == 2
     assert again.stderr == f"错误：{target}：输出会覆盖输入文件“{target}”，不会写出：请用 -o 指定其他文件夹或文件名\n"
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "2023年，本机关共收到申请12件。",
+        "国办公开办函〔2021〕30号（全角）：１２３，ＡＢＣ　空格",
+        "⼀⼆⼈ 康熙部首与兼容汉字：豈更車",  # Kangxi radicals and compatibility ideographs map onto unified ideographs
+        "汉\u0301字\u3099后的组合符号",  # combining marks right after an ideograph
+        "e\u0301 a\u030a ｶﾞ ガ ﾊﾟ 가\u11a8 \u1100\u1161\u11a8",  # compositions, half-width kana, Hangul jamo
+        "含\x00空字符与\ue000私用区字符",
+        "⑴⒈㈠㍿ ﬁ ℡ ½ ™",
+    ],
+)
+def test_nfkc_is_exactly_unicodes_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert nfkc(text * 3) == unicodedata.normalize("NFKC", text * 3)

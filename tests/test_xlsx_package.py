@@ -151,3 +151,39 @@ def test_a_dtd_is_refused_in_utf16_too() -> None:
         archive.writestr("xl/workbook.xml", b"\xff\xfe" + xml.encode("utf-16-le"))
     with pytest.raises(UnsafeXML):
         Package(data.getvalue())
+
+
+def _deflated_copy(source: Path, target: Path) -> dict[str, tuple[int, int]]:
+    """``source`` re-zipped with every member deflated; member -> (offset of its local header, compressed size)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, old.read(info.filename))
+    with zipfile.ZipFile(target) as done:
+        return {info.filename: (info.header_offset, info.compress_size) for info in done.infolist()}
+
+
+def test_deflated_parts_read_straight_from_the_bytes_are_zipfiles_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "deflated.xlsx"
+    _deflated_copy(filled(tmp_path), path)
+    package = Package(path.read_bytes())
+    for info in package.zip.infolist():
+        assert package.read(info.filename) == package.zip.read(info.filename)
+    assert read_xlsx(path).report == sample_report()
+
+
+@pytest.mark.parametrize("damage", ["data", "name"])
+def test_a_damaged_deflated_part_is_refused_as_before(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "deflated.xlsx"
+    members = _deflated_copy(filled(tmp_path), path)
+    data = bytearray(path.read_bytes())
+    offset, size = members["xl/workbook.xml"]
+    name_length = int.from_bytes(data[offset + 26 : offset + 28], "little")
+    if damage == "data":  # the checksum no longer matches
+        start = offset + 30 + name_length + int.from_bytes(data[offset + 28 : offset + 30], "little")
+        data[start + size // 2] ^= 0xFF
+    else:  # the local header names another member than the directory does
+        data[offset + 30 + name_length - 1] = ord("x")
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as caught:
+        read_xlsx(path)
+    assert caught.value.message == "无法打开工作簿，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from ..codes.registry import Code
@@ -50,7 +51,7 @@ class Cell:
     row: Row
     column: Column
 
-    @property
+    @cached_property
     def id(self) -> str:
         return f"{self.table}.{self.row.key}.{self.column.key}"
 
@@ -140,7 +141,11 @@ class Table:
     grid: Grid
 
     def cells(self) -> list[Cell]:
-        return [Cell(self.key, row, col) for row in self.rows for col in row.columns]
+        return list(self._cells)
+
+    @cached_property
+    def _cells(self) -> tuple[Cell, ...]:
+        return tuple(Cell(self.key, row, col) for row in self.rows for col in row.columns)
 
     def row(self, key: str) -> Row:
         for row in self.rows:
@@ -211,7 +216,11 @@ class Format:
         raise KeyError(key)
 
     def cells(self) -> dict[str, Cell]:
-        """Every cell of every table, in printed order, by id."""
+        """Every cell of every table, in printed order, by id (a new dict each call, built once per format)."""
+        return dict(self._cells)
+
+    @cached_property
+    def _cells(self) -> dict[str, Cell]:
         return {cell.id: cell for table in self.tables for cell in table.cells()}
 
     def part(self, key: str) -> Part:

@@ -9,37 +9,41 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from functools import lru_cache
+from typing import IO, Any, NamedTuple
 
 from lxml import etree
 
+from .xlsx_parts import (
+    PARSER_OPTIONS,
+    PROLOG_PEEK,
+    WINDOWS_EPOCH,
+    WORKBOOK,
+    Bounds,
+    UnsafeXML,
+    check_prolog,
+    column_number,
+    date_styles_part,
+    from_excel,
+    parse_xml,
+    workbook_part,
+    worksheet_relationships,
+)
+
+__all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML", "column_number", "from_excel"]
+
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
-Bounds = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col
 
-WORKBOOK = "xl/workbook.xml"
+LOCAL_HEADER = struct.Struct("<4x2xH18xHH")  # a zip member's local header: flags, name length, extra field length
+LOCAL_SIGNATURE = b"PK\x03\x04"
+DATA_DESCRIPTOR, UTF8_NAME = 0x8, 0x800  # the only flags a plainly deflated member may carry
 STREAM_FROM = 1024 * 1024  # parts larger than this are parsed as a stream, stopping after the rows needed
-PROLOG_PEEK = 64 * 1024  # a DTD can only sit before the root element
-REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-PARSER_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
-_PARSER = etree.XMLParser(remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
-DATE_FORMAT_IDS = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})  # built-in formats that show a date or time
-TIMEDELTA_FORMAT_IDS = frozenset({46})
-STRIP_FORMAT_RE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
-DATE_CODE_RE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
-TIMEDELTA_RE = re.compile(r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.I)
-NAME_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!:,\s()]+))!\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?$")
 REF_RE = re.compile(r"([A-Z]{1,3})([0-9]+)")
-WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
-MAC_EPOCH = dt.datetime(1904, 1, 1)
-
-
-class UnsafeXML(ValueError):
-    """A part declares a DTD (entity expansion is never needed in a workbook)."""
 
 
 class Formula:
@@ -52,42 +56,24 @@ class Formula:
         return self.text
 
 
-def column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-DTD_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-
-
-def _check_prolog(head: bytes) -> None:
-    if any(marker in head for marker in DTD_MARKERS):
-        raise UnsafeXML("DTD")
-
-
 class Package:
     """One workbook's zip: worksheet parts by title, global defined names, and bounded cell grids."""
 
-    def __init__(self, data: bytes):
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        root = self._parse(WORKBOOK)
-        ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-        self.ns = ns
-        pr = root.find(f"{ns}workbookPr")
-        self.epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
+    def __init__(self, data: bytes, opened: zipfile.ZipFile | None = None):
+        self.zip = opened if opened is not None else zipfile.ZipFile(io.BytesIO(data))
+        self.data = memoryview(data)
+        book = workbook_part(self.read(WORKBOOK))
+        self.ns = book.ns
+        self.epoch = book.epoch
         targets = self._worksheet_targets()
         self.paths: dict[str, str] = {}  # worksheet title -> part, in workbook order (chart sheets left out)
-        for sheet in root.iterfind(f"{ns}sheets/{ns}sheet"):
-            path = targets.get(sheet.get(f"{REL_NS}id") or "")
-            if path is not None and sheet.get("name") is not None:
-                self.paths[str(sheet.get("name"))] = path
-        self.defined: dict[str, str] = {}  # global defined name -> its formula text (later ones win, as in openpyxl)
-        for defined in root.iterfind(f"{ns}definedNames/{ns}definedName"):
-            name = defined.get("name")
-            if name is not None and defined.get("localSheetId") is None:
-                self.defined[name] = (defined.text or "").strip()
+        for name, rel_id in book.sheets:
+            path = targets.get(rel_id)
+            if path is not None:
+                self.paths[name] = path
+        self.defined = book.defined  # global defined name -> its formula text (shared between reads: never changed)
+        self._targets = book.targets
+        self._target_sheets = book.target_sheets
         self._xml: dict[str, bytes] = {}
         self._strings: list[str] | None = None
         self._styles: tuple[frozenset[int], frozenset[int]] | None = None
@@ -98,9 +84,37 @@ class Package:
     # ------------------------------------------------------------ parts
 
     def _parse(self, part: str, xml: bytes | None = None) -> Any:
-        xml = self.zip.read(part) if xml is None else xml
-        _check_prolog(xml[:PROLOG_PEEK])
-        return etree.fromstring(xml, _PARSER)
+        return parse_xml(self.read(part) if xml is None else xml)
+
+    def read(self, part: str) -> bytes:
+        """A part's bytes: a plain deflated member is inflated straight from the file's bytes when its size and checksum
+        come out right; anything else (stored, encrypted, damaged…) is left to zipfile, which reads or refuses it."""
+        info = self.zip.getinfo(part)
+        inflated = self._inflate(info)
+        return inflated if inflated is not None else self.zip.read(info)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & ~(DATA_DESCRIPTOR | UTF8_NAME):
+            return None
+        start = info.header_offset
+        header = bytes(self.data[start : start + LOCAL_HEADER.size])
+        if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
+            return None
+        flags, name_length, extra_length = LOCAL_HEADER.unpack(header)
+        try:
+            name = bytes(self.data[start + LOCAL_HEADER.size : start + LOCAL_HEADER.size + name_length]).decode(
+                "utf-8" if flags & UTF8_NAME else "cp437"
+            )
+        except UnicodeDecodeError:
+            return None
+        if name != info.orig_filename:
+            return None
+        begin = start + LOCAL_HEADER.size + name_length + extra_length
+        try:
+            out = zlib.decompressobj(-15).decompress(self.data[begin : begin + info.compress_size], info.file_size + 1)
+        except zlib.error:
+            return None
+        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
 
     def _has(self, part: str) -> bool:
         try:
@@ -115,13 +129,9 @@ class Package:
         rels = "xl/_rels/workbook.xml.rels"
         if not self._has(rels):
             return out
-        for rel in self._parse(rels).iterfind(f"{PKG_REL_NS}Relationship"):
-            target, kind = rel.get("Target") or "", rel.get("Type") or ""
-            if not kind.endswith("/worksheet") or rel.get("TargetMode") == "External":
-                continue
-            path = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        for rel_id, path in worksheet_relationships(self.read(rels)):
             if self._has(path):
-                out[rel.get("Id") or ""] = path
+                out[rel_id] = path
         return out
 
     def sheet_names(self) -> list[str]:
@@ -131,26 +141,16 @@ class Package:
         """A worksheet's XML (kept: merges and cells come from the same bytes)."""
         path = self.paths[sheet]
         if path not in self._xml:
-            self._xml[path] = self.zip.read(path)
+            self._xml[path] = self.read(path)
         return self._xml[path]
 
     # ------------------------------------------------------------ defined names
 
     def names(self) -> dict[str, tuple[str, Bounds]]:
         """Defined names pointing at one cell or range of an existing worksheet: name -> (sheet, bounds)."""
-        out: dict[str, tuple[str, Bounds]] = {}
-        for name, text in self.defined.items():
-            match = NAME_RE.match(text)
-            if match is None:
-                continue
-            quoted, plain, c1, r1, c2, r2 = match.groups()
-            sheet = quoted.replace("''", "'") if quoted is not None else plain
-            if sheet not in self.paths:
-                continue
-            first = (int(r1), column_number(c1))
-            last = (int(r2), column_number(c2)) if c2 else first
-            out[name] = (sheet, (min(first[0], last[0]), min(first[1], last[1]), max(first[0], last[0]), max(first[1], last[1])))
-        return out
+        if self._target_sheets <= self.paths.keys():
+            return dict(self._targets)
+        return {name: target for name, target in self._targets.items() if target[0] in self.paths}
 
     # ------------------------------------------------------------ shared strings and styles
 
@@ -169,84 +169,83 @@ class Package:
     def date_styles(self) -> tuple[frozenset[int], frozenset[int]]:
         """Cell style indexes whose number format shows a date, and those showing a duration."""
         if self._styles is None:
-            dates: set[int] = set()
-            durations: set[int] = set()
             part = "xl/styles.xml"
-            if self._has(part):
-                root = self._parse(part)
-                ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-                custom = {int(f.get("numFmtId") or -1): f.get("formatCode") or "" for f in root.iterfind(f"{ns}numFmts/{ns}numFmt")}
-                for index, xf in enumerate(root.iterfind(f"{ns}cellXfs/{ns}xf")):
-                    fmt_id = int(xf.get("numFmtId") or 0)
-                    if fmt_id in custom:
-                        first = custom[fmt_id].split(";")[0]
-                        is_date = DATE_CODE_RE.search(STRIP_FORMAT_RE.sub("", first)) is not None
-                        is_duration = TIMEDELTA_RE.search(first) is not None
-                    else:
-                        is_date, is_duration = fmt_id in DATE_FORMAT_IDS, fmt_id in TIMEDELTA_FORMAT_IDS
-                    if is_date:
-                        dates.add(index)
-                    if is_duration:
-                        durations.add(index)
-            self._styles = (frozenset(dates), frozenset(durations))
+            self._styles = date_styles_part(self.read(part)) if self._has(part) else (frozenset(), frozenset())
         return self._styles
 
     # ------------------------------------------------------------ cells
 
-    def grid(self, sheet: str, rows: int, cols: int) -> Grid:
-        """The non-empty cells of ``sheet`` within ``rows`` x ``cols``; rows below are never parsed."""
+    def grid(self, sheet: str, rows: int, cols: int, wanted: frozenset[tuple[int, int]] | None = None) -> Grid:
+        """The non-empty cells of ``sheet`` within ``rows`` x ``cols``; rows below are never parsed.
+
+        With ``wanted``, only those (row, column) cells are converted: the others are skipped unseen,
+        except a shared formula's first cell, which the cells copying it need.
+        """
         out: Grid = {}
         shared: dict[str, tuple[str, str]] = {}  # shared formula index -> (formula, master cell)
-        ns: str | None = None
-        for r, row in self._rows(sheet, rows):
-            if ns is None:
-                ns = row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else ""
+        tags: _Tags | None = None
+        rows_of, shares = self._rows(sheet, rows)
+        for r, row in rows_of:
+            if tags is None:
+                tags = _tags(row.tag[: row.tag.index("}") + 1] if row.tag.startswith("{") else "")
             col = 0
-            for cell in row.iterchildren(f"{ns}c"):
+            for cell in row.iterchildren(tags.c):
                 ref = cell.get("r")
                 col = _column_of(ref) if ref else col + 1
-                if col > cols or not len(cell):  # a styled empty cell has no children
+                if col > cols:
                     continue
-                value = self._value(cell, ns, ref or "", shared)
+                if wanted is not None and (r, col) not in wanted:
+                    if shares:
+                        f = _parts_of(cell, tags)[0]
+                        if f is not None and f.get("t") == "shared" and (f.get("si") or "") not in shared:
+                            _formula(f, ref or "", shared)
+                    continue
+                if not len(cell):  # a styled empty cell has no children
+                    continue
+                value = self._value(cell, _parts_of(cell, tags), tags, ref or "", shared)
                 if value[0] is not None:
                     out[(r, col)] = value
         return out
 
-    def _rows(self, sheet: str, rows: int) -> Iterator[tuple[int, Any]]:
-        """(row number, row element) of a sheet, up to ``rows``."""
+    def _rows(self, sheet: str, rows: int) -> tuple[Iterator[tuple[int, Any]], bool]:
+        """(row number, row element) of a sheet up to ``rows``, and whether it may hold shared formulas."""
         path = self.paths[sheet]
         if self.zip.getinfo(path).file_size <= STREAM_FROM:
             root = self._parse(path, self.sheet_xml(sheet))
             ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-            yield from _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows)
-            return
+            shares = any(f.get("t") == "shared" for f in root.iter(f"{ns}f"))
+            return _numbered(root.iterfind(f"{ns}sheetData/{ns}row"), rows, in_order=False), shares
+        return self._streamed(path, rows), True
+
+    def _streamed(self, path: str, rows: int) -> Iterator[tuple[int, Any]]:
         with self.zip.open(path) as stream:
             head = stream.read(PROLOG_PEEK)
-            _check_prolog(head)
+            check_prolog(head)
             source = _Joined(head, stream)
             events = etree.iterparse(source, events=("end",), tag="{*}row", remove_comments=True, remove_pis=True, **PARSER_OPTIONS)
-            yield from _numbered(_streamed_rows(events), rows)
+            yield from _numbered(_streamed_rows(events), rows, in_order=True)
 
-    def _value(self, cell: Any, ns: str, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
+    def _value(self, cell: Any, parts: tuple[Any, Any, Any], tags: _Tags, ref: str, shared: dict[str, tuple[str, str]]) -> tuple[Any, str]:
         kind = cell.get("t", "n")
-        f = cell.find(f"{ns}f")
+        f, v, inline = parts
         if f is not None:
             return _formula(f, ref, shared), "f"
         if kind == "inlineStr":
-            inline = cell.find(f"{ns}is")
-            return (None, kind) if inline is None else (_text_of(inline, ns), "s")
-        text = cell.findtext(f"{ns}v")
+            return (None, kind) if inline is None else (_text_of(inline, tags.ns), "s")
+        text = None if v is None else v.text
         if not text:
             return None, kind
         if kind == "n":
             number: int | float = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
-            style = int(cell.get("s") or 0)
-            dates, durations = self.date_styles if style else (frozenset(), frozenset())
-            if style in dates:
-                try:
-                    return from_excel(number, self.epoch, duration=style in durations), "d"
-                except (OverflowError, ValueError):
-                    return "#VALUE!", "e"
+            style = cell.get("s")
+            index = int(style) if style else 0
+            if index:
+                dates, durations = self.date_styles
+                if index in dates:
+                    try:
+                        return from_excel(number, self.epoch, duration=index in durations), "d"
+                    except (OverflowError, ValueError):
+                        return "#VALUE!", "e"
             return number, "n"
         if kind == "s":
             return self.strings[int(text)], "s"
@@ -259,28 +258,75 @@ class Package:
         return text, kind
 
 
-_COLUMNS: dict[str, int] = {}
+def _parts_of(cell: Any, tags: _Tags) -> tuple[Any, Any, Any]:
+    """A cell's first formula, value and inline string children (one pass: lxml's find is slow for this)."""
+    if len(cell) == 1:  # the usual cell: a value or an inline string
+        child = cell[0]
+        tag = child.tag
+        return (
+            (child, None, None)
+            if tag == tags.f
+            else (None, child, None)
+            if tag == tags.v
+            else (None, None, child)
+            if tag == tags.inline
+            else (None, None, None)
+        )
+    f = v = inline = None
+    for child in cell:
+        tag = child.tag
+        if tag == tags.v:
+            if v is None:
+                v = child
+        elif tag == tags.f:
+            if f is None:
+                f = child
+        elif tag == tags.inline and inline is None:
+            inline = child
+    return f, v, inline
+
+
+class _Tags(NamedTuple):
+    """The qualified tag names of a sheet's cells, for the sheet's namespace."""
+
+    ns: str
+    c: str
+    f: str
+    v: str
+    inline: str
+
+
+@lru_cache(maxsize=16)
+def _tags(ns: str) -> _Tags:
+    return _Tags(ns, f"{ns}c", f"{ns}f", f"{ns}v", f"{ns}is")
+
+
+_COLUMNS: dict[str, int] = {}  # cell reference -> column (a template's references recur in every workbook)
 
 
 def _column_of(ref: str) -> int:
     """The column number of a cell reference such as ``D6`` (0 when it is not one)."""
-    letters = ref.rstrip("0123456789")
-    number = _COLUMNS.get(letters)
+    number = _COLUMNS.get(ref)
     if number is None:
+        letters = ref.rstrip("0123456789")
         ok = letters.isascii() and letters.isalpha() and len(letters) <= 3
         number = column_number(letters.upper()) if ok else 0
-        if len(_COLUMNS) < 20000:
-            _COLUMNS[letters] = number
+        if len(_COLUMNS) >= 50000:
+            _COLUMNS.clear()
+        _COLUMNS[ref] = number
     return number
 
 
-def _numbered(rows: Iterator[Any], limit: int) -> Iterator[tuple[int, Any]]:
+def _numbered(rows: Iterator[Any], limit: int, *, in_order: bool) -> Iterator[tuple[int, Any]]:
+    """Rows numbered up to ``limit``; past it, stop when rows come ``in_order`` (a stream), else skip the row."""
     number = 0
     for row in rows:
         given = row.get("r")
         number = int(given) if given else number + 1
         if number > limit:
-            return
+            if in_order:
+                return
+            continue
         yield number, row
 
 
@@ -340,21 +386,3 @@ def _formula(f: Any, ref: str, shared: dict[str, tuple[str, str]]) -> Any:
         if text != "=":
             shared[index] = (text, ref)
     return text
-
-
-def from_excel(value: float, epoch: dt.datetime, *, duration: bool) -> dt.datetime | dt.time | dt.timedelta:
-    """An Excel serial as a date and time (a time of day below 1, a duration for duration formats), as openpyxl converts it."""
-    if duration:
-        td = dt.timedelta(days=value)
-        if td.microseconds:
-            td = dt.timedelta(seconds=td.total_seconds() // 1, microseconds=round(td.microseconds, -3))
-        return td
-    day, fraction = divmod(value, 1)
-    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
-    if 0 <= value < 1 and diff.days == 0:
-        minutes, seconds = divmod(diff.seconds, 60)
-        hours, minutes = divmod(minutes, 60)
-        return dt.time(hours, minutes, seconds, diff.microseconds)
-    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
-        day += 1
-    return epoch + dt.timedelta(days=day) + diff

@@ -36,7 +36,7 @@ from ..findings import Source
 from ..formats import FORMATS, Format
 from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, split_paragraphs
 from ..workbook import layout as L
-from ..workbook.archive import inspect_archive
+from ..workbook.archive import check_members, open_archive
 from .xlsx_package import WINDOWS_EPOCH, Package, from_excel
 from .xlsx_sheets import MAX_TEXT_ROWS, SEARCH_ROWS, integer_in, meta_fields, norm, number_in, own_cells
 from .xlsx_tables import TableReading
@@ -51,10 +51,15 @@ def read_xlsx(path: Path) -> ReadResult:
     """
     file = str(path)
     data = read_bytes(path)
-    archive = inspect_archive(data, file)
+    opened = open_archive(data, file)
     try:
-        package = Package(data)
+        archive = check_members(opened, file)
+        package = Package(data, opened)
+    except InputError:
+        opened.close()
+        raise
     except Exception as exc:  # a damaged file raises many kinds (zip, XML, missing parts); none may escape as a traceback
+        opened.close()
         raise InputError("无法打开工作簿，文件可能已损坏，请在 Excel 或 WPS 中打开后另存为 .xlsx", file) from exc
     try:
         return _Reader(package, archive, file).read()

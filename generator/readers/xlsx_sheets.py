@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..codes.registry import Code
@@ -55,7 +55,7 @@ class WorkbookAccess:
         self.findings.append(code(cell=cell, source=source, **params))
 
     def source(self, sheet: str, row: int, col: int) -> Source:
-        return Source(file=self.file, sheet=sheet, ref=L.a1(row, col))
+        return Source(file=self.file, sheet=sheet, ref=a1(row, col))
 
     def sheet_names(self) -> list[str]:
         """The worksheets (chart sheets hold no cells)."""
@@ -69,6 +69,15 @@ class WorkbookAccess:
         out = self.package.grid(sheet, rows, cols)
         self.grids[sheet] = (rows, cols, out)
         return out
+
+    def cells(self, sheet: str, wanted: frozenset[tuple[int, int]]) -> Grid:
+        """The non-empty cells among ``wanted`` (row, column) of ``sheet``; the rest of the sheet is not converted."""
+        rows = max(r for r, _ in wanted)
+        cols = max(c for _, c in wanted)
+        cached = self.grids.get(sheet)
+        if cached and cached[0] >= rows and cached[1] >= cols:
+            return cached[2]
+        return self.package.grid(sheet, rows, cols, wanted)
 
     def _names(self) -> dict[str, tuple[str, tuple[int, int, int, int]]]:
         """Workbook defined names that point at one cell or range of an existing sheet: name -> (sheet, bounds)."""
@@ -106,6 +115,9 @@ class WorkbookAccess:
             self.add(XLSX_TEXT_TOO_LONG, sheet, L.a1(row, col), what=what, length=len(text), limit=TEXT_LIMIT)
             return ""
         return text.strip()
+
+
+a1 = lru_cache(maxsize=1 << 14)(L.a1)  # the same few hundred cells are named in every read
 
 
 @cache

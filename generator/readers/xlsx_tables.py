@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..cells import not_a_number, parse_value, place
@@ -16,6 +17,7 @@ from ..codes.xlsx import (
     XLSX_TEXT_TOO_LONG,
 )
 from ..errors import InputError
+from ..findings import Source
 from ..formats import Cell, Format
 from ..report import Value
 from ..workbook import layout as L
@@ -29,12 +31,21 @@ from .xlsx_sheets import (
     TEXT_LIMIT,
     Located,
     WorkbookAccess,
+    a1,
     cell_specs,
     layout_merges,
     norm,
     range_text,
     shorten,
 )
+
+
+@lru_cache(maxsize=4096)
+def merge_bounds(ref: bytes) -> tuple[int, int, int, int]:
+    """A merged range such as ``B3:C4`` as (top, left, bottom, right)."""
+    corners = [(int(m.group(2)), column_number(m.group(1))) for m in REF_RE.finditer(ref.decode())]
+    (r1, c1), (r2, c2) = corners[0], corners[-1]
+    return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
 class TableReading(WorkbookAccess):
@@ -57,13 +68,17 @@ class TableReading(WorkbookAccess):
         sheet, positions, offset = located
         self.warn_large(sheet)
         self.check_merges(layout, sheet, positions, offset)
-        rows = max(r for r, _ in positions.values())
-        cols = max(c for _, c in positions.values())
-        grid = self.grid(sheet, max(rows, SEARCH_ROWS), max(cols, SEARCH_COLUMNS)) if offset is not None else self.grid(sheet, rows, cols)
+        if offset is not None:
+            rows = max(r for r, _ in positions.values())
+            cols = max(c for _, c in positions.values())
+            grid = self.grid(sheet, max(rows, SEARCH_ROWS), max(cols, SEARCH_COLUMNS))
+        else:
+            grid = self.cells(sheet, frozenset(positions.values()))
         cells: dict[str, Value] = {}
         specs = cell_specs(fmt.version)
+        sources, file = self.sources, self.file
         for cell_id, (row, col) in positions.items():
-            self.sources[cell_id] = self.source(sheet, row, col)
+            sources[cell_id] = Source(file=file, sheet=sheet, ref=a1(row, col))
             raw = grid.get((row, col))
             if raw is None:
                 continue
@@ -75,12 +90,14 @@ class TableReading(WorkbookAccess):
     def locate_by_names(self, layout: L.TableLayout) -> Located | None:
         positions: dict[str, tuple[int, int]] = {}
         sheets = set()
+        names = self.names
         for cell_id in layout.positions:
-            spot = self.cell_by_name(cell_id)
-            if spot is None:
+            found = names.get(cell_id)
+            if found is None:
                 return None
-            sheets.add(spot[0])
-            positions[cell_id] = (spot[1], spot[2])
+            sheet, (row, col, _, _) = found
+            sheets.add(sheet)
+            positions[cell_id] = (row, col)
         if len(sheets) != 1:
             return None
         return sheets.pop(), positions, None
@@ -146,8 +163,9 @@ class TableReading(WorkbookAccess):
             if missing:
                 bits.append("缺少合并 " + "、".join(range_text(m) for m in missing[:5]))
             self.add(XLSX_MERGES, sheet, table=layout.table.name, differences="；".join(bits))
-        for cell_id, (row, col) in positions.items():
-            for r1, c1, r2, c2 in actual - expected:
+        unexpected = actual - expected
+        for cell_id, (row, col) in positions.items() if unexpected else ():
+            for r1, c1, r2, c2 in unexpected:
                 if r1 <= row <= r2 and c1 <= col <= c2 and (row, col) != (r1, c1):
                     ref = L.a1(row, col)
                     merge = range_text((r1, c1, r2, c2))
@@ -163,15 +181,13 @@ class TableReading(WorkbookAccess):
             return None
         out = set()
         for match in MERGE_RE.finditer(self.package.sheet_xml(sheet)):
-            corners = [(int(m.group(2)), column_number(m.group(1))) for m in REF_RE.finditer(match.group(1).decode())]
-            (r1, c1), (r2, c2) = corners[0], corners[-1]
-            out.add((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+            out.add(merge_bounds(match.group(1)))
         return out
 
     def cell_value(self, fmt: Format, spec: Cell, raw: tuple[Any, str], sheet: str, row: int, col: int) -> Value | None:
         """A table cell's value; None for blank, for a total's formula and for what is reported as a finding."""
         value, kind = raw
-        ref = L.a1(row, col)
+        ref = a1(row, col)
         if kind == "f" or not isinstance(value, str | int | float | dt.date | bool):
             if spec.total:
                 return None  # the template's formula: recomputed from the leaves

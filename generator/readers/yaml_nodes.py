@@ -49,11 +49,32 @@ SYNTAX_HINTS = (  # libyaml and pure-Python wordings of the common mistakes
 UNKNOWN_SYNTAX = "格式不正确"
 
 
+BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's scanner and composer when built with it
+RESOLVED_LIMIT = 4096  # plain scalars whose tags are remembered before starting afresh
+RESOLVED_LONGEST = 64  # longer scalars are resolved every time
+_resolved: dict[tuple[str, bool], str] = {}
+
+
+class _Loader(BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, resolving the tag of a plain scalar once per text (counts and keys repeat in every report)."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is not ScalarNode or not implicit[0] or len(value) > RESOLVED_LONGEST or self.yaml_path_resolvers:
+            return BASE_LOADER.resolve(self, kind, value, implicit)
+        key = (value, implicit[1])
+        tag = _resolved.get(key)
+        if tag is None:
+            if len(_resolved) >= RESOLVED_LIMIT:
+                _resolved.clear()
+            tag = _resolved[key] = BASE_LOADER.resolve(self, kind, value, implicit)
+        return tag
+
+
 def compose(text: str, file: str) -> MappingNode:
     """The node tree of a single YAML document whose top level is a mapping (safe: nothing is constructed)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _Loader
     try:
-        if loader is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
+        if BASE_LOADER is not yaml.SafeLoader and text.count("[") + text.count("{") >= FLOW_OPENERS_FOR_C:
             check_depth(text)
         root = yaml.compose(text, Loader=loader)  # a safe loader; compose constructs nothing
     except yaml.MarkedYAMLError as exc:

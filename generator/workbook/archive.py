@@ -29,6 +29,12 @@ class Archive:
 
 def inspect_archive(data: bytes, file: str) -> Archive:
     """Refuse what openpyxl should never see; raises InputError with a Chinese reason."""
+    with open_archive(data, file) as archive:
+        return check_members(archive, file)
+
+
+def open_archive(data: bytes, file: str) -> zipfile.ZipFile:
+    """The file's zip, once it is neither an old .xls, an encrypted file, empty nor something else; raises InputError."""
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise InputError("工作簿设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存为 .xlsx", file)
@@ -39,10 +45,14 @@ def inspect_archive(data: bytes, file: str) -> Archive:
         what = "网页或文本文件" if data.lstrip()[:1] in (b"<", b"{") or _is_text(data) else "其他格式的文件"
         raise InputError(f"不是有效的 .xlsx 工作簿（看起来是{what}），{SAVE_AS}", file)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+        return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InputError(f"文件已损坏，无法作为 .xlsx 打开（{exc}），{SAVE_AS}", file) from exc
+
+
+def check_members(archive: zipfile.ZipFile, file: str) -> Archive:
+    """Refuse a zip that is not a workbook or would expand far beyond one (a zip bomb); raises InputError."""
+    infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise InputError(f"文件内部包含 {len(infos)} 个部件，远超正常工作簿，拒绝读取", file)
     names = {info.filename for info in infos}
