@@ -396,7 +396,8 @@ def audit(
     else:
         counts, names = data["summary"], "、".join(str(p) for p in targets)
         found = f"{counts['errors']} 个错误，{counts['warnings']} 个警告"
-        typer.echo(f"✓ 已检查 {counts['reports']} 份报告：{found}，问题清单已写出 {names}{done}")
+        mark = "✗" if counts["errors"] else "✓"
+        typer.echo(f"{mark} 已检查 {counts['reports']} 份报告：{found}，问题清单已写出 {names}{done}")
     raise typer.Exit(1 if data["summary"]["errors"] else 0)
 
 

@@ -213,3 +213,21 @@ def test_audit_never_writes_over_a_report(folders: tuple[Path, Path], runner: Cl
 def test_nfkc_is_exactly_unicodes_nfkc(text: str) -> None:
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
     assert nfkc(text * 3) == unicodedata.normalize("NFKC", text * 3)
+
+
+def test_audit_line_says_errors_with_a_cross(runner: CliRunner, tmp_path: Path) -> None:
+    """A folder with an error: exit 1 and the line starts with ✗, like the lines of ``check`` and ``build``."""
+    report = sample("example-county-bureau-2021")
+    cells = dict(report.cells)
+    cells["applications.new.total"] += 1  # type: ignore[operator]
+    folder = tmp_path / "2025"
+    folder.mkdir()
+    (folder / "市场监管局.txt").write_text(render_text(report.model_copy(update={"cells": cells})), encoding="utf-8")
+    target = tmp_path / "问题清单.csv"
+    result = runner.invoke(app, ["audit", str(folder), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stdout == f"✗ 已检查 1 份报告：1 个错误，1 个警告，问题清单已写出 {target}、{tmp_path / '问题清单-报告汇总.csv'}\n"
+    (folder / "市场监管局.txt").write_text(render_text(report), encoding="utf-8")
+    result = runner.invoke(app, ["audit", str(folder), "-o", str(target), "--overwrite"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("✓ 已检查 1 份报告：0 个错误，")

@@ -232,3 +232,24 @@ def test_last_years_output_folder_serves_as_previous(tmp_path: Path) -> None:
     write_report(tmp_path / "2025" / "a.xlsx", unit_report("云溪县教育局", 1))
     result = collect(tmp_path / "2025", roster, tmp_path / "汇总2025", previous_dir=tmp_path / "汇总2024")
     assert "X-CARRY-OVER" in {f.code for f in result.entries[0].findings}
+
+
+def test_returned_copy_marks_every_cell_a_broken_rule_involves(tmp_path: Path) -> None:
+    """The copy sent back to a unit marks, like ``check --annotate``, the cell of each finding and every related cell."""
+    from generator.pipeline import read_input
+    from generator.workbook.styles import FINDING_FILL
+
+    box = tmp_path / "收件箱"
+    sent = write_report(box / "财政.xlsx", broken(unit_report("云溪县财政局", 2)))
+    result = collect(box, read_roster(roster_csv(tmp_path / "名单.csv", UNITS[1:2])), tmp_path / "汇总", year=2025)
+    (entry,) = result.entries
+    rules = [f for f in entry.findings if f.severity == "error" and f.related]
+    assert entry.state == "有错误" and rules
+    sources = read_input(sent).sources
+    returned = load_workbook(tmp_path / "汇总" / "退回" / "云溪县财政局.校验结果.xlsx")
+    for finding in rules:
+        for cell in finding.related:
+            place = sources[cell]
+            marked = returned[place.sheet][place.ref]
+            assert marked.fill.fgColor.rgb.endswith(FINDING_FILL.fgColor.rgb), (finding.code, cell, place.ref)
+            assert marked.comment is not None and f"错误 {finding.code}：{finding.message}" in marked.comment.text

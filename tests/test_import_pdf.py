@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -15,8 +16,11 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.errors import InputError
-from generator.readers.published import coverage, read_published
+from generator.findings import Source
+from generator.readers.published import coverage, pagination, read_published
 from generator.readers.published import pdf as pdf_reader
+from generator.readers.published.items import Field
+from generator.readers.published.pagination import continues
 from generator.readers.yaml_reader import read_yaml
 from generator.render.docx import render_docx
 from generator.render.html import render_html
@@ -25,6 +29,7 @@ from generator.values import complete
 
 from .conftest import sample_yamls
 from .factories import distinct_report
+from .test_import import words
 
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
 
@@ -66,6 +71,18 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
     return {name: work / f"{name}.pdf" for name in originals()}
 
 
+def rows_break(html: str) -> str:
+    """The page as a word processor may print it: table rows allowed to break across pages, cells set at the top, and
+    one row (“3.其他” of table 3, at a page's foot on A5) so tall that the rows around it cannot all fit one page."""
+    css = (
+        "<style>@page { size: A5; } .rg-table tr, .rg-table th, .rg-table td { break-inside: auto !important; }"
+        " .rg-table td, .rg-table th { vertical-align: top !important; }</style></head>"
+    )
+    row = '<tr><th class="rg-label" scope="row"><span>3.其他</span>'
+    assert row in html
+    return html.replace("</head>", css, 1).replace(row, row.replace("<tr>", '<tr style="height:600px">'), 1)
+
+
 @pytest.fixture(scope="session")
 def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two samples printed to PDF by a headless browser from reportgen's HTML (another program's layout and fonts)."""
@@ -79,10 +96,15 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("liaocheng-fao-2019", "liaocheng-fao-2019"),
         ("example-county-bureau-2021", "example-county-bureau-2021"),
         ("a5-example-county-bureau-2021", "example-county-bureau-2021"),
+        ("rows-break-example-county-bureau-2021", "example-county-bureau-2021"),
     ):
         html = render_html(originals()[source])
         page = work / f"{name}.html"
-        page.write_text(html.replace("</head>", small_paper, 1) if name.startswith("a5-") else html, encoding="utf-8")
+        if name.startswith("a5-"):
+            html = html.replace("</head>", small_paper, 1)
+        if name.startswith("rows-break-"):
+            html = rows_break(html)
+        page.write_text(html, encoding="utf-8")
         target = work / f"{name}.pdf"
         options = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
         command = [browser, *options, f"--print-to-pdf={target}", page.as_uri()]
@@ -134,6 +156,80 @@ def test_browser_pdf(name: str, browser_pdfs: dict[str, Path]) -> None:
     assert result.report.year == original.year
     if original.title is None:
         assert result.report.agency == original.agency
+
+
+def test_browser_a5_page_numbers_are_furniture(browser_pdfs: dict[str, Path]) -> None:
+    """On A5 the page number “— 6 —” sits above the bottom 15% of the page: it is furniture all the same (it recurs at the
+    same height on every page), so nothing trails the date and no part gains a stray paragraph."""
+    original = originals()["example-county-bureau-2021"]
+    result = read_published(browser_pdfs["a5-example-county-bureau-2021"])
+    assert result.report is not None
+    # table 4 is wider than an A5 text block: the browser clips its last column, whose 总计 is then truly not printed
+    assert [f.code for f in result.findings if f.code != "IMPORT-TOTAL-BLANK"] == []
+    got, want = words(result.report), words(original)
+    assert {key: got[key] for key in ("reviews", "problems", "other_matters", "signature", "date", "contact")} == {
+        key: want[key] for key in ("reviews", "problems", "other_matters", "signature", "date", "contact")
+    }
+
+
+def test_row_cut_by_a_page_break_is_joined(browser_pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row allowed to break across pages: its label's last lines (and the piece of the merged “（六）其他处理”) atop the
+    next page are joined back to it, so the row is read whole and no row is missing."""
+    path = browser_pdfs["rows-break-example-county-bureau-2021"]
+    joined: list[str] = []
+
+    def spy(last: list[Field], first: list[Field]) -> bool:
+        if found := continues(last, first):
+            joined.append("".join(f.text for f in last))
+        return found
+
+    monkeypatch.setattr(pagination, "continues", spy)
+    original = originals()["example-county-bureau-2021"]
+    result = read_published(path)
+    assert result.report is not None
+    want, have = complete(original), complete(result.report)
+    assert [c for c in want if want[c] != have[c]] == []
+    assert all(c.placed == c.expected for c in coverage(result))
+    assert [f.code for f in result.findings if f.code != "IMPORT-TOTAL-BLANK"] == []
+    assert len(joined) == 1 and "申请人无正当理由" in joined[0]  # the layout really cut that row
+
+
+def fields(*texts: str) -> list[Field]:
+    return [Field(text, Source(file="t", line=1, column=c)) for c, text in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "joined"),
+    [
+        (fields("1.申请人无正当理由逾期不补正、", "", ""), fields("行政机关不再处理其政府信息公开申请", "1", "1"), True),
+        (
+            fields("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1", "1"),
+            fields("", "", ""),
+            True,
+        ),  # a tall row's empty rest
+        (fields("2.重复申请", "1", "1"), fields("3.要求提供公开出版物", "0", "0"), False),  # two whole rows
+        (fields("2.重复申请", "", ""), fields("3.要求提供公开出版物", "", ""), False),  # two rows printed blank
+        (fields("2.重复申请", "", ""), fields("", "1", "1"), True),  # the numbers set lower in a tall row
+        (fields("2.重复申请", "", ""), fields("另一行", "1", "1"), False),  # a whole row, then another label
+    ],
+)
+def test_which_rows_continue(last: list[Field], first: list[Field], joined: bool) -> None:
+    assert continues(last, first) is joined
+
+
+@pytest.mark.parametrize("name", ["example-county-bureau-2021", "stress-2021"])
+def test_libreoffice_page_numbers_found_by_repetition(
+    name: str, libreoffice_pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without any margin band, the “— N —” LibreOffice prints on every page is still found (by repetition)."""
+    monkeypatch.setattr(pdf_reader, "MARGIN", 0.0)
+    original = originals()[name]
+    result = read_published(libreoffice_pdfs[name])
+    assert result.report is not None
+    assert result.findings == []
+    assert complete(result.report) == complete(original)
+    texts = [result.report.preface or "", *(getattr(result.report.text, key) for key in type(result.report.text).model_fields)]
+    assert [t for t in texts if re.search(r"—\s*\d+\s*—", t)] == []
 
 
 def image_only_pdf(source: Path, target: Path) -> None:

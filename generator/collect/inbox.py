@@ -80,7 +80,8 @@ def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
 def receive(path: Path, keep_sources: bool = False) -> Received:
     """Read and check one file; never raises (an unreadable file carries its Chinese reason).
 
-    The cell locations (``sources``) are kept only when asked for: they are most of a report's size.
+    The cell locations (``sources``) are kept only when asked for, or when the file has errors (its annotated copy
+    marks the cells each broken rule involves): they are most of a report's size.
     """
     from ..fileio import read_bytes
     from ..pipeline import check_one
@@ -96,9 +97,9 @@ def receive(path: Path, keep_sources: bool = False) -> Received:
         received.unreadable = (outcome.unreadable or "无法读取").removeprefix(f"{path}：")
         return received
     received.report = result.report
-    if keep_sources:
-        received.sources = result.sources
     received.findings = outcome.findings
+    if keep_sources or received.errors:
+        received.sources = result.sources
     return received
 
 

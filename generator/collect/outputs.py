@@ -54,7 +54,7 @@ def write_returns(collection: Collection, folder: Path) -> list[Path]:
             source = entry.used.path
             if source.suffix.lower() in (".xlsx", ".xlsm"):
                 try:
-                    current = annotate(source, entry.findings, target=xlsx, overwrite=True)
+                    current = annotate(source, entry.findings, sources=entry.used.sources, target=xlsx, overwrite=True)
                 except InputError:
                     current = None
             if current is None:

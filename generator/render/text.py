@@ -22,9 +22,8 @@ MIN_COLUMN = 2
 NO_LINE_START = set("，。、；：？！）》」』】〕〗〉”’%‰℃·…—,.;:?!)]}")
 NO_LINE_END = set("（《「『【〔〖〈“‘([{")
 ASCII_RUN = re.compile(r"[!-~]+|.", re.DOTALL)  # a run of printable ASCII (a number, "1.") stays on one line
-# The published-report reader rejoins a title split over two lines only when the first line ends with the agency
-# (``…管理局`` / ``政府信息公开工作年度报告``), not with the year, so the text title stays on one line until it does.
-SPLIT_TITLE = False
+# the title on its balanced lines, as in the .docx and .html (the published-report reader rejoins them)
+SPLIT_TITLE = True
 
 
 def char_width(char: str) -> int:

@@ -30,12 +30,11 @@ from .narrative import (
     heading_part,
     is_contact,
     paragraphs,
-    title_facts,
-    title_lines,
     year_in,
 )
 from .regions import Row, regions, table_rows
 from .tables import TableReading, cell_name, collect
+from .titles import title_facts, title_lines
 
 NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")

@@ -1,4 +1,4 @@
-"""The words of a published report: part headings, title, preface, paragraphs, signature, date and contact."""
+"""The words of a published report: part headings, preface, paragraphs, signature, date and contact."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ SENTENCE_END = "。！？!?；;：:…”」』）)"
 LONG = 40
 SHORT_HEADING = 30
 TAIL = 6  # the date is looked for among the last lines only
-AGENCY_END = re.compile(r"(局|办|委|院|厅|府|室|会|中心|处|署|所|馆|站|队|部|社|行|办公室|政府)$")
+AGENCY_END = re.compile(r"(局|办|委|院|厅|府|室|会|中心|处|署|所|馆|站|队|部|社|行|办公室|政府|街道|镇|乡)$")
 DATE = re.compile(
     r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日$"
 )
@@ -181,40 +181,6 @@ def contact_of(texts: list[str]) -> tuple[str | None, str | None]:
         if phone is None and (m := CONTACT_PHONE.search(t)):
             phone = m.group(1).strip()
     return name, phone
-
-
-def title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
-    """The title (possibly over two lines) among the lines before part 一, and the preface lines after it."""
-    filled = [i for i, line in enumerate(lines) if clean(line.text)]
-    for n, i in enumerate(filled[:10]):
-        text = clean(lines[i].text)
-        if "报告" in text and len(text) <= 60 and "。" not in text:
-            title = text
-            # a title set over two or three lines: the agency and/or the year on the lines before
-            for back in range(n - 1, max(n - 3, -1), -1):
-                prev = clean(lines[filled[back]].text)
-                agency = TITLE_YEAR_END.sub("", prev)
-                if "报告" in prev or not (TITLE_YEAR_END.fullmatch(prev) or (agency and signature_like(agency))):
-                    break
-                title = prev + title
-            return re.sub(r"\s+", "", title), lines[i + 1 :]
-    return None, lines
-
-
-TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?")
-TITLE_YEAR_END = re.compile(r"(?:19|20)\d\d年度?$")
-BARE_TITLE = re.compile(r"^(?P<agency>.+?)(?:政府信息公开|信息公开|政务公开)")
-
-
-def title_facts(title: str | None) -> tuple[str | None, int | None]:
-    """Agency and year from ``<agency><year>年政府信息公开工作年度报告``."""
-    if not title:
-        return None, None
-    if m := TITLE.match(title):
-        return (m.group("agency") or None), int(m.group("year"))
-    if m := BARE_TITLE.match(title):
-        return m.group("agency"), None
-    return None, None
 
 
 def year_in(text: str) -> int | None:

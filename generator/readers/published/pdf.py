@@ -7,7 +7,6 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from ...errors import InputError
@@ -15,11 +14,12 @@ from ...findings import Source
 from ...formats import FORMATS
 from .items import Document, Field, Grid, Line
 from .labels import match
+from .pagination import Placed, join_continuation, without_furniture
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
-MARGIN = 0.15  # page numbers sit in the top or bottom margin (GB/T 9704: 35 mm of 297, set below the text block)
+MARGIN = 0.15  # on a single page, a page number in the top or bottom margin (GB/T 9704: 35 mm of 297); else by repetition
 NO_PAGES = "PDF 文件中没有任何页面"
 NO_TEXT = "PDF 文件中没有任何文字"
 PAGE_NUMBER = re.compile(r"^[\s\-—–－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·]*$")
@@ -35,19 +35,6 @@ RADICALS = str.maketrans(
 )
 LINE_TOLERANCE = 5.0  # points: a browser sets Latin digits a few points off the Chinese baseline
 EDGE = 2.0  # points: two ruling positions this close are the same
-
-
-@dataclass
-class Placed:
-    """A line or a table on a page, with its vertical position for reading order."""
-
-    top: float
-    item: Line | Grid
-    bottom: float = 0.0
-    edges: tuple[float, ...] = ()  # a table's column edges, to recognise its continuation on the next page
-    size: float = 0.0  # a line's font size
-    x0: float = 0.0
-    x1: float = 0.0
 
 
 def tidy(text: str) -> str:
@@ -123,15 +110,6 @@ def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= EDGE * 2 for x, y in zip(a, b, strict=True))
 
 
-def join_continuation(first: Grid, rest: Grid) -> None:
-    """A table continued on the next page: the header rows it repeats are dropped, its rows appended."""
-    texts = [[f.text for f in row] for row in first.rows]
-    k = 0
-    while k < len(rest.rows) and k < len(texts) and [f.text for f in rest.rows[k]] == texts[k]:
-        k += 1
-    first.rows.extend(rest.rows[k:])
-
-
 def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
     """One page's tables and text lines (outside the tables), top to bottom."""
     if len(page.chars) + len(page.rects) + len(page.lines) + len(page.curves) > MAX_OBJECTS_PER_PAGE:
@@ -152,6 +130,9 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
     body = page.filter(outside) if boxes else page
     for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
         text = tidy(line["text"]).strip()
+        middle = (line["top"] + line["bottom"]) / 2
+        if any(b[1] < middle < b[3] for b in boxes):  # beside a table, within its height: a cell pushed past its ruling
+            continue
         margin = line["bottom"] < page.height * MARGIN or line["top"] > page.height * (1 - MARGIN)
         if not text or (margin and PAGE_NUMBER.match(text)):  # a page number, not a figure of the report
             continue
@@ -218,7 +199,8 @@ def reason(exc: Exception) -> str:
 
 
 def read_pdf(data: bytes, file: str) -> Document:
-    """The lines and tables of a PDF report in reading order; a table continued on the next page is joined into one."""
+    """The lines and tables of a PDF report in reading order, without page furniture; a table continued on the next page
+    is joined into one."""
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise InputError("这不是 PDF 文件（缺少 %PDF 文件头）", file)
     pdf = open_pdf(data, file)
@@ -228,7 +210,7 @@ def read_pdf(data: bytes, file: str) -> Document:
                 raise InputError(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，不像一份年度报告", file)
             if not pdf.pages:
                 raise InputError(NO_PAGES, file)
-            pages = [page_items(page, file, n) for n, page in enumerate(pdf.pages, 1)]
+            pages = without_furniture([page_items(page, file, n) for n, page in enumerate(pdf.pages, 1)])
             images = sum(len(page.images) for page in pdf.pages)
     except InputError:
         raise
