@@ -162,7 +162,7 @@ def _deflated_copy(source: Path, target: Path) -> dict[str, tuple[int, int]]:
         return {info.filename: (info.header_offset, info.compress_size) for info in done.infolist()}
 
 
-def test_deflated_parts_read_straight_from_the_bytes_are_zipfiles_bytes(tmp_path: Path) -> None:
+def test_a_plainly_deflated_workbook_reads_the_same(tmp_path: Path) -> None:
     path = tmp_path / "deflated.xlsx"
     _deflated_copy(filled(tmp_path), path)
     package = Package(path.read_bytes())

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import IO, Any, NamedTuple
@@ -39,9 +37,6 @@ __all__ = ["WINDOWS_EPOCH", "Bounds", "Formula", "Grid", "Package", "UnsafeXML",
 
 Grid = dict[tuple[int, int], tuple[Any, str]]  # (row, col) -> (value, openpyxl data type)
 
-LOCAL_HEADER = struct.Struct("<4x2xH18xHH")  # a zip member's local header: flags, name length, extra field length
-LOCAL_SIGNATURE = b"PK\x03\x04"
-DATA_DESCRIPTOR, UTF8_NAME = 0x8, 0x800  # the only flags a plainly deflated member may carry
 STREAM_FROM = 1024 * 1024  # parts larger than this are parsed as a stream, stopping after the rows needed
 REF_RE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
@@ -87,34 +82,8 @@ class Package:
         return parse_xml(self.read(part) if xml is None else xml)
 
     def read(self, part: str) -> bytes:
-        """A part's bytes: a plain deflated member is inflated straight from the file's bytes when its size and checksum
-        come out right; anything else (stored, encrypted, damaged…) is left to zipfile, which reads or refuses it."""
-        info = self.zip.getinfo(part)
-        inflated = self._inflate(info)
-        return inflated if inflated is not None else self.zip.read(info)
-
-    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
-        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & ~(DATA_DESCRIPTOR | UTF8_NAME):
-            return None
-        start = info.header_offset
-        header = bytes(self.data[start : start + LOCAL_HEADER.size])
-        if len(header) != LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
-            return None
-        flags, name_length, extra_length = LOCAL_HEADER.unpack(header)
-        try:
-            name = bytes(self.data[start + LOCAL_HEADER.size : start + LOCAL_HEADER.size + name_length]).decode(
-                "utf-8" if flags & UTF8_NAME else "cp437"
-            )
-        except UnicodeDecodeError:
-            return None
-        if name != info.orig_filename:
-            return None
-        begin = start + LOCAL_HEADER.size + name_length + extra_length
-        try:
-            out = zlib.decompressobj(-15).decompress(self.data[begin : begin + info.compress_size], info.file_size + 1)
-        except zlib.error:
-            return None
-        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
+        """A part's bytes, as zipfile reads (or refuses) them."""
+        return self.zip.read(part)
 
     def _has(self, part: str) -> bool:
         try:
