@@ -15,6 +15,7 @@ from ...formats import FORMATS
 from .items import Document, Field, Grid, Line
 from .labels import match
 from .pagination import Placed, join_continuation, without_furniture
+from .spacing import line_text
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
@@ -128,8 +129,8 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(outside) if boxes else page
-    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
-        text = tidy(line["text"]).strip()
+    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE, keep_blank_chars=True):
+        text = tidy(line_text(line["chars"]))
         middle = (line["top"] + line["bottom"]) / 2
         if any(b[1] < middle < b[3] for b in boxes):  # beside a table, within its height: a cell pushed past its ruling
             continue
