@@ -100,16 +100,19 @@ def is_contact(text: str) -> bool:
     return bool(CONTACT_NAME.search(text) or (CONTACT_PHONE.search(text) and len(clean(text)) < 60))
 
 
-def date_from(lines: list[Line], idx: list[int], k: int) -> tuple[dt.date | None, int]:
-    """The date printed on line ``idx[k]`` (with the lines a narrow layout wrapped it onto), and how many lines it takes."""
+def date_from(lines: list[Line], idx: list[int], k: int) -> tuple[str | None, dt.date | None, int]:
+    """The date printed from line ``idx[k]`` on (a narrow layout may wrap it over a few lines), maybe after the signature
+    on the same line, and how many lines it takes."""
     text = ""
     for n in range(k, min(k + DATE_LINES, len(idx))):
         text += clean(lines[idx[n]].text)
-        if len(text) > DATE_CHARS:
+        if len(text) > LONG + DATE_CHARS:
             break
         if found := parse_date(text):
-            return found, n - k + 1
-    return None, 0
+            return None, found, n - k + 1
+        if (signed := SIGNED.match(text)) and signature_like(solid(signed.group("signature"))):
+            return solid(signed.group("signature")), parse_date(signed.group("date")), n - k + 1
+    return None, None, 0
 
 
 def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None, list[Line]]:
@@ -120,12 +123,9 @@ def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None, 
     if not idx:
         return lines, None, None, []
     for k in range(len(idx) - 1, max(len(idx) - 1 - TAIL, -1), -1):
-        date, taken = date_from(lines, idx, k)
+        signature, date, taken = date_from(lines, idx, k)
         if date is not None:
             break
-        if (signed := SIGNED.match(clean(lines[idx[k]].text))) and signature_like(solid(signed.group("signature"))):
-            after = [lines[i] for i in idx[k + 1 :]]
-            return lines[: idx[k]], solid(signed.group("signature")), parse_date(signed.group("date")), after
     else:
         last = idx[-1]
         text = solid(clean(lines[last].text))
@@ -133,9 +133,8 @@ def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None, 
             return lines[:last], text, None, []
         return lines, None, None, []
     after = [lines[i] for i in idx[k + taken :]]
-    signature = None
     cut = idx[k]
-    if k >= 1:
+    if signature is None and k >= 1:
         prev = solid(clean(lines[idx[k - 1]].text))
         if len(prev) <= LONG and not any(c in prev for c in "。；，") and not MARKER.match(prev):
             signature = prev
