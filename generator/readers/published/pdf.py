@@ -34,16 +34,19 @@ SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])")
 SPACE_BEFORE_CJK = re.compile(rf"(?<=[0-9A-Za-z%]) (?=[{CJK}])")
 MIN_TEXT = 20  # fewer printed characters than this (a page number stamped on scans) is no text layer
 KANGXI = re.compile("[\u2f00-\u2fd5]")
+# radical glyphs, and a glyph a font shares with a traditional twin (戶 for 户), named by the wrong code point
 RADICALS = str.maketrans(
-    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳",
-    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟",
+    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳戶",
+    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟户",
 )
 LINE_TOLERANCE = 5.0  # points: a browser sets Latin digits a few points off the Chinese baseline
 EDGE = 2.0  # points: two ruling positions this close are the same
 
 
 def tidy(text: str) -> str:
-    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) read as the characters."""
+    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) and canonical twins (〈 U+2329
+    for 〈 U+3008, compatibility ideographs) read as the characters."""
+    text = unicodedata.normalize("NFC", text)
     text = KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text).translate(RADICALS)
     return SPACE_BEFORE_CJK.sub("", SPACE_AFTER_CJK.sub("", text))
 
