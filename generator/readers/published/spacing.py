@@ -17,7 +17,7 @@ import itertools
 import unicodedata
 from collections.abc import Sequence
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
 LATIN_SPACE = 0.15  # ems beyond the Latin letter spacing: a word space (a quarter em in most fonts) is wider
 WIDE_SPACE = 1.0  # ems beyond the line's spacing next to a Chinese character: a deliberate separation
@@ -33,38 +33,43 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
-def _gap(a: dict[str, Any], b: dict[str, Any]) -> float:
-    return float(b["x0"]) - float(a["x1"])
+class Glyph(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    size: float
+    wide: bool
+    blank: bool
 
 
-def _em(a: dict[str, Any], b: dict[str, Any]) -> float:
-    return max(float(a.get("size") or 0.0), float(b.get("size") or 0.0), 1.0)
+def glyph(char: dict[str, Any]) -> Glyph:
+    text = str(char["text"])
+    return Glyph(text, float(char["x0"]), float(char["x1"]), float(char.get("size") or 0.0), is_wide(text), is_blank(text))
 
 
 def line_text(chars: Sequence[dict[str, Any]]) -> str:
     """The text of one printed line from its glyphs (pdfplumber char dicts, left to right)."""
-    glyphs = sorted(chars, key=lambda c: float(c["x0"]))
-    pairs = [(a, b) for a, b in itertools.pairwise(glyphs) if not is_blank(a["text"]) and not is_blank(b["text"])]
-    wide_gaps = [_gap(a, b) for a, b in pairs if is_wide(a["text"]) or is_wide(b["text"])]
-    latin_gaps = [_gap(a, b) for a, b in pairs if not is_wide(a["text"]) and not is_wide(b["text"])]
+    glyphs = sorted((glyph(c) for c in chars), key=lambda g: g.x0)
+    pairs = [(a, b) for a, b in itertools.pairwise(glyphs) if not a.blank and not b.blank]
+    wide_gaps = [b.x0 - a.x1 for a, b in pairs if a.wide or b.wide]
+    latin_gaps = [b.x0 - a.x1 for a, b in pairs if not a.wide and not b.wide]
     spacing = median(wide_gaps) if wide_gaps else 0.0
     # letter spacing applied to every glyph shows between Latin letters too; a lone pair may itself be a word space
     latin_spacing = max(min(latin_gaps), 0.0) if len(latin_gaps) >= 2 else 0.0
     out: list[str] = []
-    previous: dict[str, Any] | None = None
-    for glyph in glyphs:
-        text = str(glyph["text"])
-        if is_blank(text):
+    previous: Glyph | None = None
+    for g in glyphs:
+        if g.blank:
             if out and not is_blank(out[-1]):
-                out.append(text)
+                out.append(g.text)
             continue
         if previous is not None and out and not is_blank(out[-1]):
-            gap, em = _gap(previous, glyph), _em(previous, glyph)
-            if is_wide(previous["text"]) or is_wide(text):
+            gap, em = g.x0 - previous.x1, max(previous.size, g.size, 1.0)
+            if previous.wide or g.wide:
                 if gap - spacing > WIDE_SPACE * em:
                     out.append(" ")
             elif gap - latin_spacing > LATIN_SPACE * em:
                 out.append(" ")
-        out.append(text)
-        previous = glyph
+        out.append(g.text)
+        previous = g
     return "".join(out).strip()
