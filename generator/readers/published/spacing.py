@@ -13,6 +13,7 @@ space, an ideographic space) are text and are kept, one for a run.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ LATIN_SPACE = 0.15  # ems beyond the Latin letter spacing: a word space (a quart
 WIDE_SPACE = 1.0  # ems beyond the line's spacing next to a Chinese character: a deliberate separation
 
 
+@functools.lru_cache(maxsize=8192)
 def is_wide(text: str) -> bool:
     """A character set in a full em in Chinese text: ideographs, Chinese punctuation, and the quotes and dashes that
     Chinese fonts print full-width."""
