@@ -23,6 +23,7 @@ from generator.findings import Source
 from generator.readers.published import read_published
 from generator.readers.published.items import Line
 from generator.readers.published.narrative import closing, parse_date
+from generator.readers.published.pdf import cell_text
 from generator.readers.published.spacing import is_wide, line_text
 from generator.readers.yaml_reader import read_yaml
 from generator.readers.yaml_writer import dump_yaml
@@ -247,6 +248,16 @@ def evenly(text: str, pitch: float, start: float = 100.0, size: float = 16.0) ->
 )
 def test_line_text(chars: list[dict[str, Any]], text: str) -> None:
     assert line_text(chars) == text
+
+
+@pytest.mark.parametrize(
+    ("printed", "text"),
+    [("申 请 人 情 况", "申请人情况"), ("（一）予以\n公开", "（一）予以公开"), ("APEC 商务", "APEC商务"), ("1 268", "1 268"), (None, "")],
+)
+def test_cell_text(printed: str | None, text: str) -> None:
+    """A label distributed over its cell loses the spaces between its characters; digits keep theirs (the number
+    parser decides what ``1 268`` is)."""
+    assert cell_text(printed) == text
 
 
 def test_line_text_order_does_not_matter() -> None:

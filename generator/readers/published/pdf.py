@@ -32,6 +32,7 @@ CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # a gap a PDF shows between Chinese and Latin text (auto-spacing) is layout, not a space the author typed
 SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])")
 SPACE_BEFORE_CJK = re.compile(rf"(?<=[0-9A-Za-z%]) (?=[{CJK}])")
+SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 MIN_TEXT = 20  # fewer printed characters than this (a page number stamped on scans) is no text layer
 KANGXI = re.compile("[\u2f00-\u2fd5]")
 # radical glyphs, and a glyph a font shares with a traditional twin (戶 for 户), named by the wrong code point
@@ -52,8 +53,9 @@ def tidy(text: str) -> str:
 
 
 def cell_text(text: str | None) -> str:
-    """A cell's text: wrapped lines joined (Chinese needs no space), layout spaces removed."""
-    return tidy("".join(part.strip() for part in (text or "").splitlines()))
+    """A cell's text: wrapped lines joined (Chinese needs no space), layout spaces removed (a label distributed over
+    its cell comes back with a space between every two characters)."""
+    return SPACE_IN_CJK.sub("", tidy("".join(part.strip() for part in (text or "").splitlines())))
 
 
 def columns_of(table: Any) -> tuple[float, ...]:
