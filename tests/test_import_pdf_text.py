@@ -90,7 +90,25 @@ def markdown(report: Report) -> str:
     return "\n\n".join([*blocks, view.contact, view.signature, view.date]) + "\n"
 
 
-ORIGINALS = {"grid": example, "grid-signed": signed, "spaced": signed, "one-line": signed, "pandoc": example}
+def long_agency() -> Report:
+    """An agency longer than the 13 characters a line holds when LibreOffice sets the grid: the right-aligned
+    signature wraps, its first line full."""
+    return example().model_copy(update={"agency": "浙江省宁波市鄞州区人民政府办公室"})
+
+
+def long_signature() -> Report:
+    return example().model_copy(update={"signature": "云溪县市场监督管理局办公室"})
+
+
+ORIGINALS = {
+    "grid": example,
+    "grid-signed": signed,
+    "grid-long-agency": long_agency,
+    "grid-long-signature": long_signature,
+    "spaced": signed,
+    "one-line": signed,
+    "pandoc": example,
+}
 
 
 @pytest.fixture(scope="module")
@@ -103,9 +121,11 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("pdftext")
     render_docx(example(), work / "grid.docx")
     render_docx(signed(), work / "grid-signed.docx")
+    render_docx(long_agency(), work / "grid-long-agency.docx")
+    render_docx(long_signature(), work / "grid-long-signature.docx")
     patched(work / "grid-signed.docx", work / "spaced.docx", spaced_out)
     patched(work / "grid-signed.docx", work / "one-line.docx", one_line)
-    names = ["grid", "grid-signed", "spaced", "one-line"]
+    names = ["grid", "grid-signed", "grid-long-agency", "grid-long-signature", "spaced", "one-line"]
     if shutil.which("pandoc"):
         (work / "pandoc.md").write_text(markdown(example()), encoding="utf-8")
         subprocess.run(["pandoc", str(work / "pandoc.md"), "-o", str(work / "pandoc.docx")], check=True, capture_output=True, timeout=120)

@@ -190,12 +190,15 @@ def body_of(lines: list[Placed]) -> Body:
 
 
 def wrapped(prev: Placed, p: Placed, body: Body) -> bool:
-    """``p`` goes on with the line above in a block set off to the right (署名 and 成文日期 placed by a left indent or by
-    spaces, wrapped in a narrow layout): both start at the same place, beyond where first lines start, close below."""
+    """``p`` goes on with the line above in a block set to the right (署名 and 成文日期 wrapped in a narrow layout):
+    either both start at the same place beyond where first lines start (a left indent, spaces), or both end at the same
+    place and the line above fills the width (right-aligned); close below, the line above ending no sentence."""
     assert isinstance(prev.item, Line) and isinstance(p.item, Line)
+    start = max(body.indent, body.left) + body.size
+    indented = abs(p.x0 - prev.x0) <= EDGE and p.x0 > start
+    right_aligned = abs(p.x1 - prev.x1) <= EDGE and prev.x0 <= start and p.x0 > prev.x0 + body.size
     return (
-        abs(p.x0 - prev.x0) <= EDGE
-        and p.x0 > max(body.indent, body.left) + body.size
+        (indented or right_aligned)
         and abs(p.size - prev.size) < 0.5
         and p.top - prev.top <= body.leading + body.size * 0.4
         and prev.item.text.rstrip()[-1:] not in SENTENCE_END
