@@ -20,9 +20,12 @@ LONG = 40
 SHORT_HEADING = 30
 TAIL = 6  # the date is looked for among the last lines only
 AGENCY_END = re.compile(r"(局|办|委|院|厅|府|室|会|中心|处|署|所|馆|站|队|部|社|行|办公室|政府|街道|镇|乡)$")
-DATE = re.compile(
-    r"^([0-9〇零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日$"
-)
+YEAR_DIGITS = "0-9〇○零一二三四五六七八九"  # ○ (a circle) is often typed for 〇
+DATE_TEXT = rf"([{YEAR_DIGITS}]{{4}})\s*年\s*([0-9一二三四五六七八九十]{{1,3}})\s*月\s*([0-9一二三四五六七八九十]{{1,3}})\s*日"
+DATE = re.compile(rf"^{DATE_TEXT}$")
+SIGNED = re.compile(rf"^(?P<signature>.+?)\s*(?P<date>{DATE_TEXT})$")  # 署名 and 成文日期 printed on one line
+DATE_LINES = 3  # a date wrapped by a narrow layout (``2026年1月`` / ``20日``) spans at most this many lines
+DATE_CHARS = 20
 CONTACT_NAME = re.compile(r"填报人\s*[:：]\s*([^\s|｜:：，,；;　]+)")
 CONTACT_PHONE = re.compile(r"(?:联系电话|联系方式|电话)\s*[:：]\s*([0-9()（）\-－— ]{5,}[0-9])")
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -74,7 +77,7 @@ def chinese_number(text: str) -> int:
     """Arabic or Chinese numerals (二〇二〇, 十七) → int."""
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
     if len(text) == 4:
         return int("".join(str(digits[c]) for c in text))
     if "十" in text:
@@ -97,29 +100,51 @@ def is_contact(text: str) -> bool:
     return bool(CONTACT_NAME.search(text) or (CONTACT_PHONE.search(text) and len(clean(text)) < 60))
 
 
+def date_from(lines: list[Line], idx: list[int], k: int) -> tuple[str | None, dt.date | None, int]:
+    """The date printed from line ``idx[k]`` on (a narrow layout may wrap it over a few lines), maybe after the signature
+    on the same line, and how many lines it takes."""
+    text = ""
+    for n in range(k, min(k + DATE_LINES, len(idx))):
+        text += clean(lines[idx[n]].text)
+        if len(text) > LONG + DATE_CHARS:
+            break
+        if found := parse_date(text):
+            return None, found, n - k + 1
+        if (signed := SIGNED.match(text)) and signature_like(solid(signed.group("signature"))):
+            return solid(signed.group("signature")), parse_date(signed.group("date")), n - k + 1
+    return None, None, 0
+
+
 def closing(lines: list[Line]) -> tuple[list[Line], str | None, dt.date | None, list[Line]]:
-    """The signature and date at the end of the last part; the lines before them; lines after the date (page chrome)."""
+    """The signature and date at the end of the last part; the lines before them; lines after the date (page chrome).
+
+    The date may be wrapped over two or three lines, or printed on the signature's line after it."""
     idx = [i for i, line in enumerate(lines) if clean(line.text) and not is_contact(line.text)]
     if not idx:
         return lines, None, None, []
-    dated = [k for k in range(len(idx) - 1, max(len(idx) - 1 - TAIL, -1), -1) if parse_date(lines[idx[k]].text)]
-    if not dated:
+    for k in range(len(idx) - 1, max(len(idx) - 1 - TAIL, -1), -1):
+        signature, date, taken = date_from(lines, idx, k)
+        if date is not None:
+            break
+    else:
         last = idx[-1]
-        text = clean(lines[last].text)
+        text = solid(clean(lines[last].text))
         if len(idx) >= 2 and signature_like(text):  # a signature without a date
             return lines[:last], text, None, []
         return lines, None, None, []
-    k = dated[0]
-    date = parse_date(lines[idx[k]].text)
-    after = [lines[i] for i in idx[k + 1 :]]
-    signature = None
+    after = [lines[i] for i in idx[k + taken :]]
     cut = idx[k]
-    if k >= 1:
-        prev = clean(lines[idx[k - 1]].text)
+    if signature is None and k >= 1:
+        prev = solid(clean(lines[idx[k - 1]].text))
         if len(prev) <= LONG and not any(c in prev for c in "。；，") and not MARKER.match(prev):
             signature = prev
             cut = idx[k - 1]
     return lines[:cut], signature, date, after
+
+
+def solid(text: str) -> str:
+    """A name without the spaces a layout set between its Chinese characters (``云 溪 县`` of a distributed line)."""
+    return re.sub(rf"(?<={CJK})\s+(?={CJK})", "", text)
 
 
 def signature_like(text: str) -> bool:

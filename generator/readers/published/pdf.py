@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from statistics import median
 from typing import Any
 
 from ...errors import InputError
@@ -14,7 +17,9 @@ from ...findings import Source
 from ...formats import FORMATS
 from .items import Document, Field, Grid, Line
 from .labels import match
+from .narrative import MARKER, SENTENCE_END
 from .pagination import Placed, join_continuation, without_furniture
+from .spacing import line_text
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
@@ -27,25 +32,30 @@ CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # a gap a PDF shows between Chinese and Latin text (auto-spacing) is layout, not a space the author typed
 SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])")
 SPACE_BEFORE_CJK = re.compile(rf"(?<=[0-9A-Za-z%]) (?=[{CJK}])")
+SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}]) +(?=[{CJK}])")
 MIN_TEXT = 20  # fewer printed characters than this (a page number stamped on scans) is no text layer
 KANGXI = re.compile("[\u2f00-\u2fd5]")
+# radical glyphs, and a glyph a font shares with a traditional twin (戶 for 户), named by the wrong code point
 RADICALS = str.maketrans(
-    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳",
-    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟",
+    "⺠⻓⻔⻄⻅⻆⻋⻚⻛⻢⻜⻩⻉⻬⻰⻮⻥⻦⻝⻘⻨⻣⻤⺟⻳戶",
+    "民长门西见角车页风马飞黄贝齐龙齿鱼鸟食青麦骨鬼母龟户",
 )
 LINE_TOLERANCE = 5.0  # points: a browser sets Latin digits a few points off the Chinese baseline
 EDGE = 2.0  # points: two ruling positions this close are the same
 
 
 def tidy(text: str) -> str:
-    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) read as the characters."""
+    """Layout spaces removed; radical glyphs some PDF writers map characters to (⼈ for 人) and canonical twins (〈 U+2329
+    for 〈 U+3008, compatibility ideographs) read as the characters."""
+    text = unicodedata.normalize("NFC", text)
     text = KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text).translate(RADICALS)
     return SPACE_BEFORE_CJK.sub("", SPACE_AFTER_CJK.sub("", text))
 
 
 def cell_text(text: str | None) -> str:
-    """A cell's text: wrapped lines joined (Chinese needs no space), layout spaces removed."""
-    return tidy("".join(part.strip() for part in (text or "").splitlines()))
+    """A cell's text: wrapped lines joined (Chinese needs no space), layout spaces removed (a label distributed over
+    its cell comes back with a space between every two characters)."""
+    return SPACE_IN_CJK.sub("", tidy("".join(part.strip() for part in (text or "").splitlines())))
 
 
 def columns_of(table: Any) -> tuple[float, ...]:
@@ -128,8 +138,8 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
         return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
     body = page.filter(outside) if boxes else page
-    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE):
-        text = tidy(line["text"]).strip()
+    for line in body.extract_text_lines(return_chars=True, y_tolerance=LINE_TOLERANCE, keep_blank_chars=True):
+        text = tidy(line_text(line["chars"]))
         middle = (line["top"] + line["bottom"]) / 2
         if any(b[1] < middle < b[3] for b in boxes):  # beside a table, within its height: a cell pushed past its ruling
             continue
@@ -152,22 +162,72 @@ def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
     return placed
 
 
-def paragraphs_of(lines: list[Placed], body_size: float, left: float, right: float, indented: bool) -> list[Line]:
+@dataclass(frozen=True)
+class Body:
+    """The body text's type size, left and right edges, whether its paragraphs indent their first line and where a first
+    line starts, and the distance from one line's top to the next within a paragraph."""
+
+    size: float
+    left: float
+    right: float
+    indented: bool
+    indent: float
+    leading: float
+
+
+def body_of(lines: list[Placed]) -> Body:
+    size = Counter(p.size for p in lines).most_common(1)[0][0] if lines else 0.0
+    body = [p for p in lines if abs(p.size - size) < 0.5]
+    left = min((p.x0 for p in body), default=0.0)
+    right = max((p.x1 for p in body), default=0.0)
+    starts = Counter(round(p.x0) for p in body if p.x0 > left + size * 0.8)
+    indented = sum(starts.values()) >= max(len(body) // 30, 2)
+    indent = float(starts.most_common(1)[0][0]) if starts else left + size * 2
+    steps = [
+        b.top - a.top for a, b in itertools.pairwise(body) if a.item.source.line == b.item.source.line and 0 < b.top - a.top < size * 3
+    ]
+    return Body(size, left, right, indented, indent, median(steps) if steps else size * 1.5)
+
+
+def wrapped(prev: Placed, p: Placed, body: Body) -> bool:
+    """``p`` goes on with the line above in a block set to the right (署名 and 成文日期 wrapped in a narrow layout):
+    either both start at the same place beyond where first lines start (a left indent, spaces), or both end at the same
+    place and the line above fills the width (right-aligned); close below, the line above ending no sentence."""
+    assert isinstance(prev.item, Line) and isinstance(p.item, Line)
+    start = max(body.indent, body.left) + body.size
+    indented = abs(p.x0 - prev.x0) <= EDGE and p.x0 > start
+    right_aligned = abs(p.x1 - prev.x1) <= EDGE and prev.x0 <= start and p.x0 > prev.x0 + body.size
+    return (
+        (indented or right_aligned)
+        and abs(p.size - prev.size) < 0.5
+        and p.top - prev.top <= body.leading + body.size * 0.4
+        and prev.item.text.rstrip()[-1:] not in SENTENCE_END
+        and not MARKER.match(p.item.text.strip())
+    )
+
+
+def paragraphs_of(lines: list[Placed], body: Body) -> list[Line]:
     """Visual lines → one Line per paragraph, blank lines between: a paragraph starts at an indented first line (or, in a
-    document without first-line indents, after a short last line); consecutive title lines (larger type) are one line."""
+    document without first-line indents, after a short last line), after a gap wider than the line spacing; consecutive
+    title lines (larger type) are one line."""
     out: list[Line] = []
     prev: Placed | None = None
     for p in lines:
         assert isinstance(p.item, Line)
-        big = p.size > body_size * 1.15
+        big = p.size > body.size * 1.15
         same_page = prev is not None and prev.item.source.line == p.item.source.line
+        if prev is not None and same_page and not big and wrapped(prev, p, body):
+            out[-1].text += p.item.text
+            prev = p
+            continue
         starts = (
             prev is None
-            or big != (prev.size > body_size * 1.15)
+            or big != (prev.size > body.size * 1.15)
             or (big and abs(prev.size - p.size) >= 0.5)
-            or (not big and p.x0 > left + body_size * 0.8)
-            or (not big and not indented and prev.x1 < right - body_size * 1.5)
+            or (not big and p.x0 > body.left + body.size * 0.8)
+            or (not big and not body.indented and prev.x1 < body.right - body.size * 1.5)
             or (same_page and p.top - prev.bottom > max(p.size, prev.size) * 1.2)
+            or (same_page and not big and p.top - prev.top > body.leading + body.size * 0.4)
         )
         if starts:
             if out:
@@ -220,11 +280,7 @@ def read_pdf(data: bytes, file: str) -> Document:
     printed = sum(len(p.item.text) for p in lines if isinstance(p.item, Line))
     if printed < MIN_TEXT and not any(isinstance(p.item, Grid) for page in pages for p in page):
         raise InputError(SCANNED if images else NO_TEXT, file)
-    body_size = Counter(p.size for p in lines).most_common(1)[0][0] if lines else 0.0
-    body = [p for p in lines if abs(p.size - body_size) < 0.5]
-    left = min((p.x0 for p in body), default=0.0)
-    right = max((p.x1 for p in body), default=0.0)
-    indented = sum(1 for p in body if p.x0 > left + body_size * 0.8) >= max(len(body) // 30, 2)
+    body = body_of(lines)
     doc = Document(file=file)
     run: list[Placed] = []
     open_table: Placed | None = None  # the last table, while nothing but page furniture follows it
@@ -235,7 +291,7 @@ def read_pdf(data: bytes, file: str) -> Document:
                 open_table = None
                 run.append(p)
                 continue
-            doc.items.extend(paragraphs_of(run, body_size, left, right, indented))
+            doc.items.extend(paragraphs_of(run, body))
             run.clear()
             if open_table is not None and open_page == n - 1 and same_columns(open_table.edges, p.edges):
                 assert isinstance(open_table.item, Grid)
@@ -244,5 +300,5 @@ def read_pdf(data: bytes, file: str) -> Document:
                 doc.items.append(p.item)
                 open_table = p
             open_page = n
-    doc.items.extend(paragraphs_of(run, body_size, left, right, indented))
+    doc.items.extend(paragraphs_of(run, body))
     return doc
