@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 
 from ..report import Report
-from ..title import NO_LINE_END, NO_LINE_START, agency_joints, text_width
+from ..title import NO_LINE_END, NO_LINE_START, agency_joints, char_width, text_width
 from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import escape, markup, render_template
 from .slots import Drawing, Piece, filled, merged
@@ -17,6 +18,12 @@ WORD = re.compile(r"（[^（）]{1,8}）|[!-~]+|.", re.DOTALL)  # a bracketed as
 # scrolls sideways; below that the table keeps its printed proportions rather than squeezing its labels
 NUMBER_COLUMN_EM = 2.6
 PIECE = 2  # a header label breaks into pieces of two characters (商业/企业, 社会/公益/组织), three where one is left
+# in print a table's font shrinks until the table fits the page; its width is estimated from these (in em of the
+# table's font): a Latin character at the widest advance among the number fonts the CSS names (Times New Roman
+# 0.5, Noto Serif 0.56), a cell's padding and border, and a margin for what the estimate misses
+LATIN_EM = 0.56
+CELL_EDGES_EM = 0.6
+PRINT_SAFETY = 1.04
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
@@ -50,6 +57,31 @@ def min_width_em(shape: TableShape) -> float:
     return round(sum(shape.widths) / narrowest * NUMBER_COLUMN_EM, 1)
 
 
+def unbroken_em(role: str, rowspan: int, colspan: int, text: str) -> float:
+    """The widest part of a cell's text that may not break across lines, in em (a number is never broken)."""
+    units = [text] if role == "value" else wrap_points(role, rowspan, colspan, text) or pieces(text, 1)
+    return max((sum(1.0 if char_width(c) == 1 else LATIN_EM for c in unit) for unit in units), default=0.0)
+
+
+def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
+    """The narrowest the table prints (in em of its font): every column as wide as its widest number or unbreakable
+    piece of label, a cell spanning columns shared evenly among them; the print CSS scales the font to fit it."""
+    need = [0.0] * len(shape.widths)
+    numbers = iter(value_texts)
+    spanning = []
+    for _, col, rowspan, colspan, role, text in shape.cells:
+        em = unbroken_em(role, rowspan, colspan, next(numbers) if role == "value" else text)
+        if colspan == 1:
+            need[col] = max(need[col], em)
+        else:
+            spanning.append((col, colspan, em))
+    for col, colspan, em in spanning:
+        short = em - sum(need[col : col + colspan])
+        for c in range(col, col + colspan):
+            need[c] += max(short, 0.0) / colspan
+    return round(sum(em + CELL_EDGES_EM for em in need) * PRINT_SAFETY, 1)
+
+
 def cell_html(role: str, rowspan: int, colspan: int, text: str) -> list[Piece]:
     """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id."""
     tag = "td" if role == "value" else "th"
@@ -72,7 +104,6 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     total = sum(shape.widths)
     columns = "".join(f'<col style="width:{width * 100 / total:.2f}%">' for width in shape.widths)
     out: list[Piece] = [
-        '<div class="rg-table-wrap">\n'
         f'<table class="rg-table rg-table-{escape(shape.key)}" style="min-width:{min_width_em(shape)}em"'
         f' aria-labelledby="{escape(labelledby)}">\n'
         f"<colgroup>{columns}</colgroup>\n"
@@ -87,13 +118,15 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     if shape.header_rows:
         out += ["<thead>\n", *itertools.chain(*lines[: shape.header_rows]), "</thead>\n"]
     out += ["<tbody>\n", *itertools.chain(*lines[shape.header_rows :])]
-    out.append("</tbody>\n</table>\n</div>")
+    out.append("</tbody>\n</table>\n")
     return merged(out)
 
 
 def table_html(table: TableView, labelledby: str) -> str:
     """The table as HTML: drawn once per shape, each report's numbers escaped into their places."""
-    return markup(filled(table_layout(table.shape, labelledby), [number_html(text) for text in table.value_texts]))
+    numbers = table.value_texts
+    drawn = filled(table_layout(table.shape, labelledby), [number_html(text) for text in numbers])
+    return markup(f'<div class="rg-table-wrap" style="--rg-print-em:{print_width_em(table.shape, numbers)}">\n{drawn}</div>')
 
 
 @functools.lru_cache(maxsize=4096)  # most numbers of a report are small and repeat
