@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, char_width, text_width
@@ -57,28 +59,71 @@ def min_width_em(shape: TableShape) -> float:
     return round(sum(shape.widths) / narrowest * NUMBER_COLUMN_EM, 1)
 
 
-def unbroken_em(role: str, rowspan: int, colspan: int, text: str) -> float:
-    """The widest part of a cell's text that may not break across lines, in em (a number is never broken)."""
-    units = [text] if role == "value" else wrap_points(role, rowspan, colspan, text) or pieces(text, 1)
-    return max((sum(1.0 if char_width(c) == 1 else LATIN_EM for c in unit) for unit in units), default=0.0)
+def text_em(text: str) -> float:
+    """A text's printed width in em: a wide character 1, any other :data:`LATIN_EM`."""
+    if text.isascii():
+        return len(text) * LATIN_EM
+    return sum(1.0 if char_width(c) == 1 else LATIN_EM for c in text)
 
 
-def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
-    """The narrowest the table prints (in em of its font): every column as wide as its widest number or unbreakable
-    piece of label, a cell spanning columns shared evenly among them; the print CSS scales the font to fit it."""
+Span = tuple[int, int, float]  # first column, columns spanned, em needed
+
+
+@dataclass(frozen=True)
+class LabelFrame:
+    """What a table's printed width owes to its labels, reckoned once per shape, and where its numbers stand."""
+
+    need: tuple[float, ...]  # each column's widest piece of label that may not break, in em
+    spanning: tuple[Span, ...]  # labels across columns
+    columns: tuple[tuple[int, operator.itemgetter[int]], ...]  # a column and the picker of its one-column numbers
+    spanning_numbers: tuple[tuple[int, int, int], ...]  # (number's index, first column, columns spanned)
+
+
+@functools.lru_cache(maxsize=256)
+def label_frame(shape: TableShape) -> LabelFrame:
+    """The shape's labels measured and its numbers placed by column."""
     need = [0.0] * len(shape.widths)
-    numbers = iter(value_texts)
-    spanning = []
+    spanning: list[Span] = []
+    numbers: dict[int, list[int]] = {}
+    spanning_numbers: list[tuple[int, int, int]] = []
+    index = 0
     for _, col, rowspan, colspan, role, text in shape.cells:
-        em = unbroken_em(role, rowspan, colspan, next(numbers) if role == "value" else text)
+        if role == "value":
+            if colspan == 1:
+                numbers.setdefault(col, []).append(index)
+            else:
+                spanning_numbers.append((index, col, colspan))
+            index += 1
+            continue
+        em = max(map(text_em, wrap_points(role, rowspan, colspan, text) or pieces(text, 1)), default=0.0)
         if colspan == 1:
             need[col] = max(need[col], em)
         else:
             spanning.append((col, colspan, em))
+    # itemgetter of one index returns the item itself, of several a tuple: always ask for two or more
+    columns = tuple((col, operator.itemgetter(*indices, *indices[:1])) for col, indices in numbers.items())
+    return LabelFrame(tuple(need), tuple(spanning), columns, tuple(spanning_numbers))
+
+
+def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
+    """The narrowest the table prints (in em of its font): every column as wide as its widest number (never broken)
+    or unbreakable piece of label, a cell spanning columns shared evenly among them; the print CSS scales the font
+    so that this fits the text block."""
+    frame = label_frame(shape)
+    need = list(frame.need)
+    spanning = list(frame.spanning)
+    plain = "".join(value_texts).isascii()  # digits, signs and “/”: the width follows from the length
+    for col, pick in frame.columns:
+        picked = pick(value_texts)
+        widest = max(map(len, picked)) * LATIN_EM if plain else max(map(text_em, picked))
+        if widest > need[col]:
+            need[col] = widest
+    spanning += [(col, colspan, text_em(value_texts[i])) for i, col, colspan in frame.spanning_numbers]
     for col, colspan, em in spanning:
         short = em - sum(need[col : col + colspan])
-        for c in range(col, col + colspan):
-            need[c] += max(short, 0.0) / colspan
+        if short > 0:
+            for c in range(col, col + colspan):
+                need[c] += short / colspan
     return round(sum(em + CELL_EDGES_EM for em in need) * PRINT_SAFETY, 1)
 
 
