@@ -26,7 +26,7 @@ from .conftest import sample_yamls
 from .factories import distinct_report
 
 BROWSER = next((shutil.which(name) for name in ("chromium-headless-shell", "chromium", "chromium-browser") if shutil.which(name)), None)
-WIDTHS = (1280, 375, 320)
+WIDTHS = (1280, 414, 390, 360, 320)  # a desktop, phones from the largest to the narrowest in use
 LONG_AGENCY = "中共某某省某某自治州某某县委员会办公室某某自治州某某县人民政府办公室机关事务服务中心"
 TWELVE_PARAGRAPHS = "\n\n".join(
     f"（{'一二三四五六七八九十'[i % 10]}）第{i + 1}段。" + "本机关依法公开政府信息，" * (3 + i % 4) for i in range(12)
@@ -55,8 +55,20 @@ function lines(node) {
 }
 function measure(frame) {
   const doc = frame.contentDocument;
-  const out = {page: doc.documentElement.scrollWidth - doc.documentElement.clientWidth, wrapped: [], overflow: [],
-               orphans: [], title: [], signature: []};
+  const width = doc.documentElement.clientWidth;
+  const out = {page: doc.documentElement.scrollWidth - width, wrapped: [], overflow: [],
+               orphans: [], title: [], signature: [], cut: [], unflowed: []};
+  for (const wrap of doc.querySelectorAll(".rg-table-wrap")) {
+    // a table wider than its box is reached by scrolling the box, never cut off by it
+    const table = wrap.querySelector("table"), scrolls = ["auto", "scroll"].includes(getComputedStyle(wrap).overflowX);
+    const wide = table.getBoundingClientRect().width > wrap.clientWidth + 0.5;
+    if ((wide && !scrolls) || wrap.scrollWidth + 0.5 < table.getBoundingClientRect().width
+        || wrap.getBoundingClientRect().right > width + 0.5) out.cut.push(table.className);
+  }
+  for (const block of doc.querySelectorAll(".rg-report h1, .rg-report h2, .rg-report h3, .rg-report p")) {
+    if (block.getBoundingClientRect().right > width + 0.5 || block.scrollWidth > block.clientWidth + 0.5)
+      out.unflowed.push(block.textContent.slice(0, 20));
+  }
   for (const td of doc.querySelectorAll(".rg-table td")) {
     if (lines(td).length) out.wrapped.push(td.dataset.cell + "=" + td.textContent);
   }
@@ -102,6 +114,7 @@ def stress_reports() -> dict[str, Report]:
     return {
         "five-digits-2021": five_digit_report("2021"),
         "five-digits-2019": five_digit_report("2019"),
+        "six-digits-2021": distinct_report("2021", first=100000, step=7, amount=Decimal("98765.43")),
         "long-agency": five_digit_report("2021", agency=LONG_AGENCY, text=Narrative(overview=TWELVE_PARAGRAPHS), date=dt.date(2026, 1, 20)),
     }
 
@@ -153,6 +166,8 @@ def test_numbers_never_wrap_and_nothing_overflows(layouts: dict[str, dict], page
     assert measured["wrapped"] == [], "number cells broken over lines"
     assert measured["overflow"] == [], "cells whose content runs over their border"
     assert measured["page"] <= 0, "the page scrolls sideways (only tables may, inside their wrapper)"
+    assert measured["cut"] == [], "tables cut off by their box (it must scroll to them)"
+    assert measured["unflowed"] == [], "text running past the screen's edge instead of wrapping"
     assert measured["orphans"] == [], "labels whose last line holds a single character"
 
 

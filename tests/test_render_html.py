@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.formats import FORMATS, Table
-from generator.render.html import render_html
+from generator.render.html import print_width_em, render_html
 from generator.report import Contact, Narrative, Report
 from generator.values import complete, display
+from generator.view import build_view
 
 from .factories import distinct_report
 
@@ -209,3 +210,30 @@ def test_preface_auto_custom_and_none() -> None:
     assert '<p class="rg-preface">第一段。</p>\n<p class="rg-preface">第二段。</p>' in custom
     none = render_html(Report(agency="某局", year=2021, format="2021", preface=""))
     assert "rg-preface" not in none.split("</style>")[1]
+
+
+@pytest.mark.parametrize("version", sorted(FORMATS))
+def test_print_width_covers_the_numbers_and_grows_with_them(version: str) -> None:
+    """The estimate the print CSS scales a table's font by: never below what its numbers take in the number font
+    (half an em a digit) with padding, larger as the numbers get longer, and written on each table's box."""
+    widths: dict[str, list[float]] = {}
+    for digits in range(1, 8):
+        report = distinct_report(version, first=10 ** (digits - 1), step=1, not_applicable_every=10**9)
+        view = build_view(report)
+        html = render_html(report, view=view)
+        for part in view.parts:
+            if part.table is None:
+                continue
+            table = part.table
+            em = print_width_em(table.shape, table.value_texts)
+            assert f'<div class="rg-table-wrap" style="--rg-print-em:{em}">' in html
+            widest = [0.0] * table.columns
+            for row in table.rows:
+                for cell in row:
+                    if cell.role == "value" and cell.colspan == 1:
+                        widest[cell.col] = max(widest[cell.col], len(cell.text) * 0.5 + 0.4)
+            assert em >= sum(widest), (table.key, digits)
+            widths.setdefault(table.key, []).append(em)
+    for key, ems in widths.items():
+        assert ems == sorted(ems), key
+    assert widths["reviews"][-1] > widths["reviews"][0]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..report import Report
-from ..title import NO_LINE_END, NO_LINE_START, agency_joints, text_width
+from ..title import NO_LINE_END, NO_LINE_START, agency_joints, char_width, text_width
 from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import escape, markup, render_template
 from .slots import Drawing, Piece, filled, merged
@@ -17,6 +20,12 @@ WORD = re.compile(r"（[^（）]{1,8}）|[!-~]+|.", re.DOTALL)  # a bracketed as
 # scrolls sideways; below that the table keeps its printed proportions rather than squeezing its labels
 NUMBER_COLUMN_EM = 2.6
 PIECE = 2  # a header label breaks into pieces of two characters (商业/企业, 社会/公益/组织), three where one is left
+# in print a table's font shrinks until the table fits the page; its width is estimated from these (in em of the
+# table's font): a Latin character at the widest advance among the number fonts the CSS names (Times New Roman
+# 0.5, Noto Serif 0.56), a cell's padding and border, and a margin for what the estimate misses
+LATIN_EM = 0.56
+CELL_EDGES_EM = 0.6
+PRINT_SAFETY = 1.04
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
@@ -50,6 +59,74 @@ def min_width_em(shape: TableShape) -> float:
     return round(sum(shape.widths) / narrowest * NUMBER_COLUMN_EM, 1)
 
 
+def text_em(text: str) -> float:
+    """A text's printed width in em: a wide character 1, any other :data:`LATIN_EM`."""
+    if text.isascii():
+        return len(text) * LATIN_EM
+    return sum(1.0 if char_width(c) == 1 else LATIN_EM for c in text)
+
+
+Span = tuple[int, int, float]  # first column, columns spanned, em needed
+
+
+@dataclass(frozen=True)
+class LabelFrame:
+    """What a table's printed width owes to its labels, reckoned once per shape, and where its numbers stand."""
+
+    need: tuple[float, ...]  # each column's widest piece of label that may not break, in em
+    spanning: tuple[Span, ...]  # labels across columns
+    columns: tuple[tuple[int, operator.itemgetter[int]], ...]  # a column and the picker of its one-column numbers
+    spanning_numbers: tuple[tuple[int, int, int], ...]  # (number's index, first column, columns spanned)
+
+
+@functools.lru_cache(maxsize=256)
+def label_frame(shape: TableShape) -> LabelFrame:
+    """The shape's labels measured and its numbers placed by column."""
+    need = [0.0] * len(shape.widths)
+    spanning: list[Span] = []
+    numbers: dict[int, list[int]] = {}
+    spanning_numbers: list[tuple[int, int, int]] = []
+    index = 0
+    for _, col, rowspan, colspan, role, text in shape.cells:
+        if role == "value":
+            if colspan == 1:
+                numbers.setdefault(col, []).append(index)
+            else:
+                spanning_numbers.append((index, col, colspan))
+            index += 1
+            continue
+        em = max(map(text_em, wrap_points(role, rowspan, colspan, text) or pieces(text, 1)), default=0.0)
+        if colspan == 1:
+            need[col] = max(need[col], em)
+        else:
+            spanning.append((col, colspan, em))
+    # itemgetter of one index returns the item itself, of several a tuple: always ask for two or more
+    columns = tuple((col, operator.itemgetter(*indices, *indices[:1])) for col, indices in numbers.items())
+    return LabelFrame(tuple(need), tuple(spanning), columns, tuple(spanning_numbers))
+
+
+def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
+    """The narrowest the table prints (in em of its font): every column as wide as its widest number (never broken)
+    or unbreakable piece of label, a cell spanning columns shared evenly among them; the print CSS scales the font
+    so that this fits the text block."""
+    frame = label_frame(shape)
+    need = list(frame.need)
+    spanning = list(frame.spanning)
+    plain = "".join(value_texts).isascii()  # digits, signs and “/”: the width follows from the length
+    for col, pick in frame.columns:
+        picked = pick(value_texts)
+        widest = max(map(len, picked)) * LATIN_EM if plain else max(map(text_em, picked))
+        if widest > need[col]:
+            need[col] = widest
+    spanning += [(col, colspan, text_em(value_texts[i])) for i, col, colspan in frame.spanning_numbers]
+    for col, colspan, em in spanning:
+        short = em - sum(need[col : col + colspan])
+        if short > 0:
+            for c in range(col, col + colspan):
+                need[c] += short / colspan
+    return round(sum(em + CELL_EDGES_EM for em in need) * PRINT_SAFETY, 1)
+
+
 def cell_html(role: str, rowspan: int, colspan: int, text: str) -> list[Piece]:
     """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id."""
     tag = "td" if role == "value" else "th"
@@ -72,7 +149,6 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     total = sum(shape.widths)
     columns = "".join(f'<col style="width:{width * 100 / total:.2f}%">' for width in shape.widths)
     out: list[Piece] = [
-        '<div class="rg-table-wrap">\n'
         f'<table class="rg-table rg-table-{escape(shape.key)}" style="min-width:{min_width_em(shape)}em"'
         f' aria-labelledby="{escape(labelledby)}">\n'
         f"<colgroup>{columns}</colgroup>\n"
@@ -87,13 +163,15 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     if shape.header_rows:
         out += ["<thead>\n", *itertools.chain(*lines[: shape.header_rows]), "</thead>\n"]
     out += ["<tbody>\n", *itertools.chain(*lines[shape.header_rows :])]
-    out.append("</tbody>\n</table>\n</div>")
+    out.append("</tbody>\n</table>\n")
     return merged(out)
 
 
 def table_html(table: TableView, labelledby: str) -> str:
     """The table as HTML: drawn once per shape, each report's numbers escaped into their places."""
-    return markup(filled(table_layout(table.shape, labelledby), [number_html(text) for text in table.value_texts]))
+    numbers = table.value_texts
+    drawn = filled(table_layout(table.shape, labelledby), [number_html(text) for text in numbers])
+    return markup(f'<div class="rg-table-wrap" style="--rg-print-em:{print_width_em(table.shape, numbers)}">\n{drawn}</div>')
 
 
 @functools.lru_cache(maxsize=4096)  # most numbers of a report are small and repeat

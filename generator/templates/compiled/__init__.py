@@ -13,7 +13,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {  # template name: (module, SHA-256 of 
     "parts/macros.txt.j2": ("tmpl_parts_macros_txt_j2", "a17b0a3b9b51c73a7e46152c7a1c3bc76411ff104188808028fc4ce6a96e1937"),
     "parts/part.html.j2": ("tmpl_parts_part_html_j2", "af8235ddfff70687f0376f17585727facafc8ca9b4f9fa8c181dd1dfdee01e45"),
     "parts/part.txt.j2": ("tmpl_parts_part_txt_j2", "67a18663453dc8d4f0222784e0e57a715d984b957e3eab057b8a6c9ce55f6b8a"),
-    "report.css": ("tmpl_report_css", "67008ab9efb4b7f20ae78ee15e2aa4fd9f2229b99e6e47a2f34781d83dfb0a75"),
+    "report.css": ("tmpl_report_css", "398508bf2c646aad5a4b3810d70c00424b3011cf678a3fd9ec15d6ebccbe9bd9"),
     "report.html.j2": ("tmpl_report_html_j2", "8ea32571dbdf0c50b7ad7be02db680fa2f74484386c21aa2a5f78f7d1192761a"),
     "report.txt.j2": ("tmpl_report_txt_j2", "fdc2fbfa064f3f1d49635dd158a219da1781b55713ef1f8ac9756a0e36c96fe4"),
 }
