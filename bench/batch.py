@@ -1,6 +1,6 @@
 """Benchmark: batches on every core — ``reportgen build DIR`` in reports/s, and the peak memory of big runs.
 
-Usage: python bench/batch.py [--inputs 200] [--runs 3] [--memory-inputs 1000] [--against OLD_CHECKOUT]
+Usage: python bench/batch.py [--inputs 200] [--runs 3] [--memory-inputs 1000] [--baseline OLD_CHECKOUT]
 
 - **Rate**: ``build DIR -f txt,html,docx`` over ``--inputs`` copies of the 2021 example, once from .yaml and once
   from .xlsx, serial (REPORTGEN_WORKERS=1) and pooled (every core). Prints reports/s as median (min–max) over the
@@ -8,7 +8,7 @@ Usage: python bench/batch.py [--inputs 200] [--runs 3] [--memory-inputs 1000] [-
 - **Memory**: ``build`` and ``check`` over ``--memory-inputs`` .yaml copies, and ``collect --build`` over as many
   generated units (one in ten as .yaml), pooled. Prints the peak of the process tree (parent and workers), as the sum
   of RSS and the sum of PSS (shared pages split between the processes that share them).
-- ``--against DIR`` runs the same commands with another checkout (its ``.venv`` python if it has one), interleaved
+- ``--baseline DIR`` runs the same commands with another checkout (its ``.venv`` python if it has one), interleaved
   with this one's run by run, so that load from others on the machine hits both alike. ``--memory-inputs 0`` or
   ``--inputs 0`` skips a part.
 """
@@ -104,10 +104,10 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-inputs", type=int, default=1000)
-    parser.add_argument("--against", type=Path, help="another checkout to compare with, run by run")
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with, run by run")
     opts = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
-    checkouts = {"this": ROOT, **({"against": opts.against.resolve()} if opts.against else {})}
+    checkouts = {"this": ROOT, **({"baseline": opts.baseline.resolve()} if opts.baseline else {})}
     print(f"cores available: {len(os.sched_getaffinity(0))}; load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         if opts.inputs:

@@ -154,3 +154,27 @@ def test_interrupt_counts_exactly_the_inputs_finished_in_any_order(
     assert all(name.endswith(".txt") and not name.startswith(".") for name in written)
     assert int(said[1]) == len(written)
     assert multiprocessing.active_children() == []
+
+
+def die_on_three(n: int) -> int:
+    if n == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # as if the system killed the worker (out of memory)
+    return n
+
+
+def test_a_worker_that_dies_costs_only_its_input() -> None:
+    done = list(pmap(die_on_three, list(range(8)), workers=2))  # tried once more on a fresh worker, then given up
+    assert [(d.item, d.result, d.timed_out) for d in done] == [(n, None if n == 3 else n, n == 3) for n in range(8)]
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_send_back_only_what_the_parent_uses(tmp_path: Path) -> None:
+    from generator.pipeline import check_many
+
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()
+    checked = check_many(inputs, sources_of=(inputs[0],))
+    assert checked[0][0] is not None and checked[0][0].sources
+    assert all(r is not None and r.sources == {} and fo.report is not None for r, fo in checked[1:])
+    assert all(fo.report is None and fo.written for fo in build(inputs, tmp_path, ["txt"]).files)  # build does not go on with it
