@@ -34,7 +34,8 @@ def command(checkout: Path) -> tuple[list[str], dict[str, str]]:
     """How to run ``reportgen`` from ``checkout``: its own venv's python when it has one."""
     venv = checkout / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
-    return [python, "-m", "generator"], dict(os.environ, PYTHONPATH=str(checkout))
+    # PYTHONSAFEPATH: ``-m`` would otherwise import the package from the current directory, whichever checkout it is
+    return [python, "-m", "generator"], dict(os.environ, PYTHONPATH=str(checkout), PYTHONSAFEPATH="1")
 
 
 def copies(folder: Path, suffix: str, count: int) -> Path:
