@@ -77,15 +77,20 @@ class _Progress:
 
 def _run(action: Callable[[], T], progress: _Progress | None = None) -> T:
     from .errors import InputError
+    from .parallel import tallied
 
-    try:
-        return action()
-    except InputError as exc:
-        raise _fail(str(exc)) from None
-    except KeyboardInterrupt:
-        done = max(progress.index - 1, 0) if progress else 0
-        typer.echo(interrupted_line(done, progress.count if progress else 0), err=True)
-        raise typer.Exit(INTERRUPTED) from None
+    with tallied() as tally:  # the inputs that finished, counted as their results arrive, in any order
+        try:
+            return action()
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        except KeyboardInterrupt:
+            if tally.count:
+                done, count = tally.finished, tally.count
+            else:  # a command that runs its inputs one by one itself
+                done, count = (max(progress.index - 1, 0), progress.count) if progress else (0, 0)
+            typer.echo(interrupted_line(done, count), err=True)
+            raise typer.Exit(INTERRUPTED) from None
 
 
 @app.command()

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import io
 import os
+import stat
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -140,33 +141,58 @@ def same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def file_keys(path: Path) -> set[object]:
+def file_keys(path: Path, folders: dict[str, str] | None = None) -> set[object]:
     """What identifies a file: its resolved path, and its device and inode when it exists (so that two paths
     are the same file exactly when their keys meet, as :func:`same_file` decides, without comparing every pair)."""
-    keys: set[object] = {path.resolve()}
+    return located(path, folders)[0]
+
+
+def located(path: Path, folders: dict[str, str] | None = None) -> tuple[set[object], os.stat_result | None]:
+    """:func:`file_keys` and the status of the file ``path`` names (None if it does not exist).
+
+    ``folders`` caches resolved folders between calls: many paths in one folder then cost one ``lstat`` each.
+    """
+    name = os.fspath(path)
     try:
-        status = path.stat()
+        status: os.stat_result | None = os.lstat(name)
     except OSError:
-        return keys
-    keys.add((status.st_dev, status.st_ino))
-    return keys
+        status = None
+    link = status is not None and stat.S_ISLNK(status.st_mode)
+    folder, base = os.path.split(name)
+    if folders is None or link or base in ("", ".", ".."):
+        resolved = os.path.realpath(name)
+    else:  # the last part is no link: the path resolves where its folder does
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = os.path.realpath(folder or ".")
+        resolved = os.path.join(real, base)
+    if link:
+        try:
+            status = os.stat(name)
+        except OSError:
+            status = None
+    keys: set[object] = {resolved}
+    if status is not None:
+        keys.add((status.st_dev, status.st_ino))
+    return keys, status
 
 
 class PathIndex:
     """A set of paths that answers "which of them is this file?" in constant time."""
 
-    def __init__(self, paths: Iterable[Path] = ()) -> None:
+    def __init__(self, paths: Iterable[Path] = (), folders: dict[str, str] | None = None) -> None:
         self.by_key: dict[object, Path] = {}
+        self.folders = folders
         for path in paths:
             self.add(path)
 
-    def add(self, path: Path) -> None:
-        for key in file_keys(path):
+    def add(self, path: Path, keys: set[object] | None = None) -> None:
+        for key in file_keys(path, self.folders) if keys is None else keys:
             self.by_key.setdefault(key, path)
 
-    def find(self, path: Path) -> Path | None:
-        """The indexed path naming the same file as ``path``, if any."""
-        return next((self.by_key[k] for k in file_keys(path) if k in self.by_key), None)
+    def find(self, path: Path, keys: set[object] | None = None) -> Path | None:
+        """The indexed path naming the same file as ``path`` (whose :func:`file_keys` may be given), if any."""
+        return next((self.by_key[k] for k in (file_keys(path, self.folders) if keys is None else keys) if k in self.by_key), None)
 
 
 def _mode() -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import InputError
-from .fileio import EXISTS, OutputError, PathIndex, os_error_message, read_bytes
+from .fileio import EXISTS, OutputError, PathIndex, located, os_error_message, read_bytes
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
@@ -64,18 +65,20 @@ def check_folder(folder: Path) -> None:
 
 def check_targets(targets: Iterable[Path], inputs: Sequence[Path], *, overwrite: bool) -> None:
     """Refuse the whole plan when a target is an input, two targets coincide, or one exists (without overwrite)."""
-    sources, seen = PathIndex(inputs), PathIndex()
+    folders: dict[str, str] = {}  # most targets share a folder: resolved once
+    sources, seen = PathIndex(inputs, folders), PathIndex()
     existing: list[Path] = []
     for target in targets:
-        source = sources.find(target)
+        keys, status = located(target, folders)
+        source = sources.find(target, keys)
         if source is not None:
             raise OutputError(f"输出会覆盖输入文件“{source}”，不会写出：请用 -o 指定其他文件夹或文件名", str(target))
-        if seen.find(target) is not None:
+        if seen.find(target, keys) is not None:
             raise OutputError("本次运行的两个输出同名，不会互相覆盖", str(target))
-        seen.add(target)
-        if target.is_dir():
+        seen.add(target, keys)
+        if status is not None and stat.S_ISDIR(status.st_mode):
             raise OutputError("这是一个文件夹，不能作为输出文件", str(target))
-        if target.exists() and not overwrite:
+        if status is not None and not overwrite:
             existing.append(target)
     if existing:
         names = "、".join(str(p) for p in existing[:5]) + (f" 等 {len(existing)} 个文件" if len(existing) > 5 else "")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import time
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
-
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -19,7 +18,8 @@ SERIAL_UP_TO = 2  # starting processes costs more than it saves for this many in
 DEFAULT_TIME_LIMIT = 120.0  # seconds one input may take before it is given up
 WORKERS_ENV = "REPORTGEN_WORKERS"  # 1 = never start processes (tests, debugging, "before" benchmarks)
 TIME_LIMIT_ENV = "REPORTGEN_TIME_LIMIT"  # seconds, overriding DEFAULT_TIME_LIMIT
-Progress = Callable[[int, int, T], None]  # (index from 1, count, input), called in input order
+STOPS = frozenset({signal.SIGINT, signal.SIGTERM})  # what interrupts a run
+Progress = Callable[[int, int, T], None]  # (index from 1, count, input), called in input order as each input's turn comes
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,37 @@ class Done(Generic[T, R]):
     item: T
     result: R | None
     timed_out: bool = False
+
+
+@dataclass
+class Tally:
+    """How far the latest run with progress got: its inputs, and how many of them finished, in any order."""
+
+    count: int = 0
+    finished: int = 0
+
+
+_TALLY: ContextVar[Tally | None] = ContextVar("reportgen_tally", default=None)
+
+
+@contextmanager
+def tallied() -> Iterator[Tally]:
+    """Within this block, each run of :func:`pmap` that shows progress counts its finished inputs in the tally,
+    as their results arrive (also those that finish out of order, or while the run is being stopped)."""
+    tally = Tally()
+    token = _TALLY.set(tally)
+    try:
+        yield tally
+    finally:
+        _TALLY.reset(token)
+
+
+def run_tally(count: int, progress: object) -> Tally | None:
+    """The tally a run of ``count`` inputs keeps (reset for it), or None when it shows no progress or nothing counts."""
+    tally = _TALLY.get() if progress is not None else None
+    if tally is not None:
+        tally.count, tally.finished = count, 0
+    return tally
 
 
 def worker_count(requested: int | None = None) -> int:
@@ -50,49 +81,56 @@ def time_limit() -> float:
     return value if value > 0 else DEFAULT_TIME_LIMIT
 
 
-class _Interrupted:
-    """What a worker returns when its input was interrupted: the parent stops the run as for Ctrl-C."""
+# ---------------------------------------------------------------- holding a stop until a finished task is counted
 
 
-def _exit_cleanly(signum: int, frame: object) -> None:
-    raise SystemExit(130)  # unwinds the task, so its staged outputs remove their temporary files
+class _Hold:
+    """Whether a task is running under :func:`pmap` (which then releases held stops), and whether stops are held."""
+
+    in_task = False
+    held = False
 
 
-def _start_worker() -> None:
-    # Ctrl-C goes to the whole process group: only the parent handles it, and it stops the workers;
-    # stopping a worker (SIGTERM) unwinds its task instead of leaving temporary files behind
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_cleanly)
+def _can_hold() -> bool:
+    return hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
 
 
-def _call(func: Callable[[T], R], item: T) -> R | _Interrupted:
+def hold_stops() -> None:
+    """Keep Ctrl-C and SIGTERM pending (not lost) until :func:`release_stops`."""
+    if _can_hold() and not _Hold.held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        _Hold.held = True
+
+
+def release_stops() -> None:
+    """Let a stop held by :func:`hold_stops` take effect now."""
+    if _Hold.held:
+        _Hold.held = False
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
+
+
+@contextmanager
+def finishing() -> Iterator[None]:
+    """Around a task's last step (moving its outputs into place): a stop that arrives meanwhile waits until the
+    task's result has been counted, so that an interrupted run never leaves written outputs it does not count."""
+    hold_stops()
+    try:
+        yield
+    finally:
+        if not _Hold.in_task:  # outside pmap nobody else releases it
+            release_stops()
+
+
+def call_task(func: Callable[[T], R], item: T) -> R:
+    """``func(item)`` as one task: a stop held by :func:`finishing` stays held until the caller releases it."""
+    _Hold.in_task = True
     try:
         return func(item)
-    except KeyboardInterrupt:
-        return _Interrupted()
+    finally:
+        _Hold.in_task = False
 
 
-def _result(value: R | _Interrupted) -> R:
-    if isinstance(value, _Interrupted):
-        raise KeyboardInterrupt
-    return value
-
-
-def _fork_pool(workers: int) -> Pool | None:
-    """A pool of forked workers (they share the modules already imported), or None where fork is unavailable."""
-    import multiprocessing  # only here: a single input never pays for loading it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    try:
-        return multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
-    except OSError:
-        return None
-
-
-def _stop(pool: Pool) -> None:
-    pool.terminate()
-    pool.join()
+# ---------------------------------------------------------------- the map
 
 
 def pmap(
@@ -105,61 +143,28 @@ def pmap(
 ) -> Iterator[Done[T, R]]:
     """``func`` applied to each item, yielded in input order; ``func`` must be a module-level function.
 
-    Heavy modules should be imported before the first call: forked workers inherit them.
-    An item still running after ``limit`` seconds (default :func:`time_limit`) is yielded as ``timed_out`` and its worker
-    is killed; the items after it carry on in a fresh pool. With one worker, or only a few items,
-    everything runs in this process (without a time limit).
+    Heavy modules should be imported before the first call: forked workers inherit them, and the items.
+    An item still running after ``limit`` seconds (default :func:`time_limit`) is yielded as ``timed_out`` and its
+    worker is stopped; a fresh worker takes its place. With one worker, or only a few items, everything runs in this
+    process (without a time limit). Inside :func:`tallied`, a run with ``progress`` counts its finished items.
     """
     count = len(items)
     n = min(worker_count(workers), count)
-    pool = _fork_pool(n) if n > 1 and count > SERIAL_UP_TO else None
-    if pool is None:
-        for i, item in enumerate(items, 1):
-            if progress:
-                progress(i, count, item)
-            yield Done(item, func(item))
-        return
-    yield from _pooled(pool, n, func, items, progress, time_limit() if limit is None else limit)
+    tally = run_tally(count, progress)
+    if n > 1 and count > SERIAL_UP_TO:
+        from .pool import Pool
 
-
-def _pooled(
-    pool: Pool,
-    workers: int,
-    func: Callable[[T], R],
-    items: Sequence[T],
-    progress: Progress[T] | None,
-    limit: float,
-) -> Iterator[Done[T, R]]:
-    count = len(items)
-    current: Pool | None = pool
-    try:
-        pending: dict[int, AsyncResult[R | _Interrupted]] = {i: pool.apply_async(_call, (func, item)) for i, item in enumerate(items)}
-        for i, item in enumerate(items):
-            if progress:
-                progress(i + 1, count, item)
-            # every earlier task has finished, so this one is running (or about to): its clock starts now
-            deadline = time.monotonic() + limit
-            task = pending.pop(i)
-            while True:
-                task.wait(timeout=min(max(0.0, deadline - time.monotonic()), 0.5))
-                if task.ready():
-                    yield Done(item, _result(task.get()))
-                    break
-                if time.monotonic() >= deadline:
-                    yield Done(item, None, timed_out=True)
-                    assert current is not None
-                    finished = {j: t for j, t in pending.items() if t.ready()}
-                    _stop(current)
-                    current = _fork_pool(workers)
-                    if current is None:  # pragma: no cover - fork worked a moment ago
-                        raise OSError("无法启动工作进程")
-                    for j in list(pending):
-                        pending[j] = finished.get(j) or current.apply_async(_call, (func, items[j]))
-                    break
-        assert current is not None
-        current.close()
-        current.join()
-        current = None
-    finally:
-        if current is not None:  # interrupted (Ctrl-C), or the caller stopped early: no worker is left behind
-            _stop(current)
+        pool = Pool(func, items, n, time_limit() if limit is None else limit, tally)
+        if pool.start():
+            yield from pool.run(progress)
+            return
+    for i, item in enumerate(items, 1):
+        if progress:
+            progress(i, count, item)
+        try:
+            result = call_task(func, item)
+            if tally is not None:
+                tally.finished += 1
+        finally:
+            release_stops()
+        yield Done(item, result)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from .errors import InputError
 from .fileio import UTF8, OutputSet
 from .findings import Finding, Source, errors, summary
 from .outputs import check_folder, check_reference_doc, check_targets, distinct_stems, epoch_time
+from .parallel import finishing
 from .records import Record
 from .render import RENDERERS
 from .render import render_report as render
@@ -37,7 +38,7 @@ class FileOutcome(Record):
     findings: list[Finding] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unreadable: str | None = None  # the Chinese reason when the file could not be read at all
-    report: Report | None = field(default=None, metadata={"exclude": True})  # what was read, for commands that go on with it
+    report: Report | None = field(default=None, metadata={"exclude": True})  # what was read, for commands that go on with it (not build)
     notes: list[str] = field(default_factory=list)  # what the user should know about the outputs (renamed, replaced)
 
     @property
@@ -237,7 +238,8 @@ def build(
     # the check stays linear in the number of inputs
     extra = tuple(p for p in (previous, reference_doc) if p is not None)
     tasks = [
-        _BuildTask(path, prev, out_dir, stems[path], tuple(formats), reference_doc, timestamp, (path, *extra), overwrite) for path in files
+        _BuildTask(path, prev, False, out_dir, stems[path], tuple(formats), reference_doc, timestamp, (path, *extra), overwrite)
+        for path in files
     ]
     outcome = Outcome()
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
@@ -265,25 +267,35 @@ def timed_out(path: Path) -> FileOutcome:
 class _Task:
     path: Path
     previous: Report | Previous | None
+    keep_sources: bool = False
 
 
 @dataclass(frozen=True)
 class _BuildTask(_Task):
-    out_dir: Path
-    stem: str
-    formats: tuple[str, ...]
-    reference_doc: Path | None
-    timestamp: dt.datetime | None
-    protected: tuple[Path, ...]
-    overwrite: bool
+    out_dir: Path = Path()
+    stem: str = ""
+    formats: tuple[str, ...] = ()
+    reference_doc: Path | None = None
+    timestamp: dt.datetime | None = None
+    protected: tuple[Path, ...] = ()
+    overwrite: bool = False
 
 
 def _check_task(task: _Task) -> tuple[ReadResult | None, FileOutcome]:
-    return check_one(task.path, task.previous)
+    result, file_outcome = check_one(task.path, task.previous)
+    if result is not None and not task.keep_sources:
+        result = result.model_copy(update={"sources": {}})  # most of a result's size: sent back only when asked for
+    return result, file_outcome
 
 
 def _build_task(task: _BuildTask) -> FileOutcome:
     """Check one input and, without errors, render its formats all or none (in a worker, or in this process)."""
+    file_outcome = _check_and_render(task)
+    file_outcome.report = None  # build does not go on with the report: not sent back
+    return file_outcome
+
+
+def _check_and_render(task: _BuildTask) -> FileOutcome:
     result, file_outcome = check_one(task.path, task.previous)
     if task.stem != task.path.stem:
         file_outcome.notes.append(f"与其他输入同名，输出文件名改为“{task.stem}”")
@@ -301,7 +313,8 @@ def _build_task(task: _BuildTask) -> FileOutcome:
                 outputs=outputs,
                 warnings=file_outcome.findings,
             )
-            written = outputs.commit()
+            with finishing():  # an interruption now waits until this input is counted as done
+                written = outputs.commit()
     except InputError as exc:
         file_outcome.unreadable = str(exc)
         return file_outcome
@@ -324,13 +337,21 @@ def warm_up(count: int, *, rendering: bool = False) -> None:
 
 
 def check_many(
-    files: Sequence[Path], previous: Report | Previous | None = None, progress: Progress | None = None
+    files: Sequence[Path],
+    previous: Report | Previous | None = None,
+    progress: Progress | None = None,
+    *,
+    sources_of: Collection[Path] = (),
 ) -> list[tuple[ReadResult | None, FileOutcome]]:
-    """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT."""
+    """``check_one`` for each file on every core, in input order; an input over the time limit becomes INPUT-TIMEOUT.
+
+    The cell locations (``ReadResult.sources``, most of a result's size) are kept only for the files in ``sources_of``.
+    """
     from .parallel import pmap
 
     warm_up(len(files))
     out: list[tuple[ReadResult | None, FileOutcome]] = []
-    for done in pmap(_check_task, [_Task(p, previous) for p in files], progress=_per_path(progress)):
+    tasks = [_Task(p, previous, p in sources_of) for p in files]
+    for done in pmap(_check_task, tasks, progress=_per_path(progress)):
         out.append(done.result if done.result is not None else (None, timed_out(done.item.path)))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -163,9 +164,12 @@ def test_interrupt_in_the_pool_says_how_far_it_got_and_leaves_no_worker(
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", *map(str, inputs), "-o", str(out), "-f", "txt"])
     assert result.exit_code == 130
-    assert result.stderr.endswith("已中断：6 个输入中已处理完 2 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除\n")
+    said = re.fullmatch(
+        r"(?s).*\n已中断：6 个输入中已处理完 (\d) 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除\n", result.stderr
+    )
+    assert said is not None, result.stderr
     assert multiprocessing.active_children() == []
-    written = sorted(p.name for p in out.iterdir())
-    assert written[:2] == ["r0.txt", "r1.txt"]
+    written = sorted(p.name for p in out.iterdir()) if out.exists() else []
     assert "r2.txt" not in written
-    assert all(name.endswith(".txt") and not name.startswith(".") for name in written)  # later inputs may be done: whole
+    assert all(name.endswith(".txt") and not name.startswith(".") for name in written)  # inputs done in any order: whole
+    assert int(said[1]) == len(written)  # exactly the inputs whose outputs were written, however the workers raced

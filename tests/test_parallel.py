@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
+import signal
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from generator.parallel import pmap, worker_count
+from generator.cli import app
+from generator.parallel import finishing, pmap, tallied, worker_count
 from generator.pipeline import build, check
 
 
@@ -96,3 +101,80 @@ def test_build_gives_up_a_stalled_input_with_a_finding(tmp_path: Path, monkeypat
     ]
     assert outcome.exit_code == 1 and all(f.written for i, f in enumerate(outcome.files) if i != 1)
     assert multiprocessing.active_children() == []
+
+
+def finish_then_stop(n: int) -> int:
+    with finishing():  # a stop that arrives while a task moves its outputs into place waits for its result
+        os.kill(os.getpid(), signal.SIGTERM if multiprocessing.parent_process() else signal.SIGINT)
+        time.sleep(0.05)
+    return n
+
+
+def test_a_stop_while_finishing_still_delivers_the_result() -> None:
+    done = list(pmap(finish_then_stop, list(range(6)), workers=2))  # each worker is stopped after each task
+    assert [(d.result, d.timed_out) for d in done] == [(n, False) for n in range(6)]
+    assert multiprocessing.active_children() == []
+    with tallied() as tally, pytest.raises(KeyboardInterrupt):  # in this process, Ctrl-C comes once the input is counted
+        list(pmap(finish_then_stop, [7], progress=lambda i, n, item: None))
+    assert (tally.count, tally.finished) == (1, 1)
+
+
+def test_interrupt_counts_exactly_the_inputs_finished_in_any_order(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline as pipeline
+
+    from .collection import unit_report, write_report
+
+    inputs = [write_report(tmp_path / "in" / f"r{i}.yaml", unit_report(f"机关{i}", i + 1)) for i in range(12)]
+    real = pipeline.check_one
+
+    def slow_first(path: Path, previous=None):  # type: ignore[no-untyped-def]
+        if path.name == "r0.yaml":
+            time.sleep(60)  # the first input holds one worker: the other finishes later inputs meanwhile
+        return real(path, previous)
+
+    monkeypatch.setattr(pipeline, "check_one", slow_first)
+    monkeypatch.setenv("REPORTGEN_WORKERS", "2")
+    out = tmp_path / "out"
+
+    def ctrl_c_once_later_inputs_are_written() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("*.txt"))) < 5:
+            time.sleep(0.02)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=ctrl_c_once_later_inputs_are_written, daemon=True).start()
+    result = runner.invoke(app, ["build", *map(str, inputs), "-o", str(out), "-f", "txt"])
+    assert result.exit_code == 130
+    said = re.search(r"已中断：12 个输入中已处理完 (\d+) 个，其余未处理；已写出的文件都是完整的，未完成的临时文件已删除\n$", result.stderr)
+    assert said is not None, result.stderr
+    written = sorted(p.name for p in out.iterdir())
+    assert "r0.txt" not in written and len(written) >= 5  # the first input never finished; later ones did, out of order
+    assert all(name.endswith(".txt") and not name.startswith(".") for name in written)
+    assert int(said[1]) == len(written)
+    assert multiprocessing.active_children() == []
+
+
+def die_on_three(n: int) -> int:
+    if n == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # as if the system killed the worker (out of memory)
+    return n
+
+
+def test_a_worker_that_dies_costs_only_its_input() -> None:
+    done = list(pmap(die_on_three, list(range(8)), workers=2))  # tried once more on a fresh worker, then given up
+    assert [(d.item, d.result, d.timed_out) for d in done] == [(n, None if n == 3 else n, n == 3) for n in range(8)]
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_send_back_only_what_the_parent_uses(tmp_path: Path) -> None:
+    from generator.pipeline import check_many
+
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()
+    checked = check_many(inputs, sources_of=(inputs[0],))
+    assert checked[0][0] is not None and checked[0][0].sources
+    assert all(r is not None and r.sources == {} and fo.report is not None for r, fo in checked[1:])
+    assert all(fo.report is None and fo.written for fo in build(inputs, tmp_path, ["txt"]).files)  # build does not go on with it

@@ -100,9 +100,9 @@ def check_children(parent: Path, children: Sequence[Path], previous: Path | None
     """Check the parent and every child, then reconcile the parent with the children's sum."""
     prev = read_previous(previous)
     files = [parent, *input_files(children)]
-    checked = check_many(files, progress=progress)
+    checked = check_many(files, progress=progress, sources_of=(parent,))
     if prev is not None:
-        checked[0] = check_many([parent], prev)[0]
+        checked[0] = check_many([parent], prev, sources_of=(parent,))[0]
     outcome = Outcome(files=[fo for _, fo in checked])
     parent_result = checked[0][0]
     if parent_result is None or parent_result.report is None:
