@@ -24,11 +24,13 @@ Progress = Callable[[int, int, T], None]  # (index from 1, count, input), called
 
 @dataclass(frozen=True)
 class Done(Generic[T, R]):
-    """What became of one input: its result, or ``timed_out`` when it took longer than the time limit."""
+    """What became of one input: its result, or ``timed_out`` when it took longer than the time limit, or ``crashed``
+    when the worker running it died twice (killed, out of memory)."""
 
     item: T
     result: R | None
     timed_out: bool = False
+    crashed: bool = False
 
 
 @dataclass

@@ -243,7 +243,7 @@ def build(
     ]
     outcome = Outcome()
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
-        outcome.files.append(done.result if done.result is not None else timed_out(done.item.path))
+        outcome.files.append(done.result if done.result is not None else given_up(done.item.path, crashed=done.crashed))
     return outcome
 
 
@@ -254,12 +254,13 @@ def _per_path(progress: Progress | None) -> Callable[[int, int, _Task], None] | 
     return None if progress is None else lambda i, n, task: progress(i, n, task.path)
 
 
-def timed_out(path: Path) -> FileOutcome:
-    """The outcome of an input that was given up after the time limit."""
-    from .codes.collect import INPUT_TIMEOUT
+def given_up(path: Path, *, crashed: bool = False) -> FileOutcome:
+    """The outcome of an input that was given up: after the time limit, or after its worker died twice."""
+    from .codes.collect import INPUT_CRASHED, INPUT_TIMEOUT
     from .parallel import time_limit
 
-    finding = INPUT_TIMEOUT(source=Source(file=str(path)), seconds=int(time_limit()))
+    source = Source(file=str(path))
+    finding = INPUT_CRASHED(source=source) if crashed else INPUT_TIMEOUT(source=source, seconds=int(time_limit()))
     return FileOutcome(file=str(path), findings=[finding])
 
 
@@ -353,5 +354,5 @@ def check_many(
     out: list[tuple[ReadResult | None, FileOutcome]] = []
     tasks = [_Task(p, previous, p in sources_of) for p in files]
     for done in pmap(_check_task, tasks, progress=_per_path(progress)):
-        out.append(done.result if done.result is not None else (None, timed_out(done.item.path)))
+        out.append(done.result if done.result is not None else (None, given_up(done.item.path, crashed=done.crashed)))
     return out

@@ -22,7 +22,7 @@ R = TypeVar("R")
 
 AHEAD = 2  # tasks given to a worker at a time: the next one is waiting when it sends a result
 GRACE = 2.0  # seconds a stopped worker has to remove its temporary files before it is killed
-OK, FAILED, INTERRUPTED, LOST = range(4)  # what a worker says about a task (LOST: the worker died on it)
+OK, FAILED, INTERRUPTED, LOST, CRASHED = range(5)  # what became of a task (LOST: over the time limit; CRASHED: its worker died)
 STOP = b""  # asks an idle worker to exit
 WORKER_GC = (10_000, 50, 100)  # collector thresholds in a worker
 
@@ -146,7 +146,7 @@ class Pool(Generic[T, R]):
                 kind, value = self.arrived.pop(i)
                 if kind == FAILED:
                     raise value
-                yield Done(item, value if kind == OK else None, timed_out=kind == LOST)
+                yield Done(item, value if kind == OK else None, timed_out=kind == LOST, crashed=kind == CRASHED)
             self._shut(drain=False)
         finally:
             self._shut(drain=True)
@@ -189,7 +189,7 @@ class Pool(Generic[T, R]):
         """Stop a worker whose task ran over the time limit: that task is LOST, the others go to a fresh worker.
 
         A worker that ``died`` (killed from outside, out of memory, exited between tasks) may not have started its
-        first task: that one runs once more, and is LOST only if it is again with a worker that dies.
+        first task: that one runs once more, and is CRASHED only if it is again with a worker that dies.
         """
         head = worker.tasks[0] if worker.tasks else None
         self._stop([worker])  # its result may still come in, sent just as the time ran out
@@ -198,7 +198,7 @@ class Pool(Generic[T, R]):
             if died and head not in self.retried:
                 self.retried.add(head)
             else:
-                self._arrive(worker, worker.tasks[0], LOST, None)
+                self._arrive(worker, worker.tasks[0], CRASHED if died else LOST, None)
         self.todo.extendleft(reversed(worker.tasks))  # sent but not finished: they run again elsewhere
         worker.tasks.clear()
         if self.todo:

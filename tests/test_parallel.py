@@ -164,7 +164,30 @@ def die_on_three(n: int) -> int:
 
 def test_a_worker_that_dies_costs_only_its_input() -> None:
     done = list(pmap(die_on_three, list(range(8)), workers=2))  # tried once more on a fresh worker, then given up
-    assert [(d.item, d.result, d.timed_out) for d in done] == [(n, None if n == 3 else n, n == 3) for n in range(8)]
+    assert [(d.item, d.result, d.timed_out, d.crashed) for d in done] == [(n, None if n == 3 else n, False, n == 3) for n in range(8)]
+    assert multiprocessing.active_children() == []
+
+
+def test_build_names_an_input_whose_worker_died_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed twice on one input (say, out of memory) is not a time-out: the finding says what happened."""
+    import generator.pipeline as pipeline
+
+    from .conftest import sample_yamls
+
+    inputs = sample_yamls()[:4]
+    real = pipeline.check_one
+
+    def dying(path: Path, previous=None):  # type: ignore[no-untyped-def]
+        if path == inputs[2]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, previous)
+
+    monkeypatch.setattr(pipeline, "check_one", dying)  # forked workers inherit the patch
+    outcome = build(inputs, tmp_path, ["txt"])
+    assert [f.line() for f in outcome.files[2].findings] == [
+        f"错误 INPUT-CRASHED {inputs[2]}：处理该文件时工作进程两次意外退出（可能内存不足或文件异常），已放弃；请检查文件是否异常"
+    ]
+    assert outcome.exit_code == 1 and all(f.written for i, f in enumerate(outcome.files) if i != 2)
     assert multiprocessing.active_children() == []
 
 

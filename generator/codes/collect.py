@@ -13,6 +13,13 @@ INPUT_TIMEOUT = define(
     "处理该文件超过 {seconds} 秒仍未完成，已放弃；请检查文件是否异常",
     area=AREA,
 )
+INPUT_CRASHED = define(
+    "INPUT-CRASHED",
+    "error",
+    "处理一个输入文件时工作进程意外退出，已放弃该文件",
+    "处理该文件时工作进程两次意外退出（可能内存不足或文件异常），已放弃；请检查文件是否异常",
+    area=AREA,
+)
 ROSTER_NAME_EMPTY = define("ROSTER-NAME-EMPTY", "error", "名单中某行的单位名称为空", "单位名称为空", area=AREA)
 ROSTER_NAME_DUPLICATE = define("ROSTER-NAME-DUPLICATE", "error", "名单中单位名称重复", "单位名称“{name}”与第{first}行重复", area=AREA)
 COLLECT_NEAR_MATCH = define(

@@ -47,7 +47,7 @@ def publish(collection: Collection, folder: Path) -> list[Path]:
     warm_up(len(tasks), rendering=True)
     built: dict[str, str] = {}
     for done in pmap(render_unit, tasks):
-        if done.result is None and not done.timed_out:
+        if done.result is None and not (done.timed_out or done.crashed):
             built[done.item.stem] = done.item.report.display_title
     for entry in collection.entries:
         stem = file_stem(entry.name)
