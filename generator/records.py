@@ -51,6 +51,23 @@ def _model_fields(cls: type) -> dict[str, FieldInfo]:
     return out
 
 
+SCALAR_TYPES = frozenset({"str", "int", "float", "bool", "None", "Decimal", "dt.date", "date"})
+
+
+_CONTAINER_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _container_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` that may hold a list or dict: those whose declared type is not made of scalars only
+    (a workbook read creates hundreds of :class:`Source` records, which need no look at their fields)."""
+    names = _CONTAINER_FIELDS.get(cls)
+    if names is None:
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields if not set(str(f.type).replace(" ", "").split("|")) <= SCALAR_TYPES)
+        _CONTAINER_FIELDS[cls] = names
+    return names
+
+
 _ADAPTERS: dict[type, Any] = {}
 
 
@@ -68,10 +85,10 @@ class Record:
     model_fields = _ModelFields()
 
     def __post_init__(self) -> None:
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
+        for name in _container_fields(type(self)):
+            value = getattr(self, name)
             if type(value) is list or type(value) is dict:  # the record owns its containers
-                object.__setattr__(self, f.name, type(value)(value))
+                object.__setattr__(self, name, type(value)(value))
 
     def serialize_field(self, name: str, value: Any) -> Any:
         """A field's value as dumped; a subclass converts some fields."""
