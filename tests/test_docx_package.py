@@ -68,15 +68,32 @@ def test_app_properties_name_reportgen_and_no_fake_counts(parts: dict[str, bytes
     assert "Macintosh" not in app and "<Pages>" not in app and "<Words>" not in app
 
 
-def test_body_has_a_28_character_grid_that_tables_and_title_leave_alone(parts: dict[str, bytes]) -> None:
+def test_body_is_condensed_to_28_characters_a_line_on_a_22_line_grid(parts: dict[str, bytes]) -> None:
+    """No character grid (LibreOffice sets its pitch at about two characters): a line grid, and body text condensed by
+    the most twentieths of a point that still leave 28 characters of 16 pt on the 156 mm line."""
     grid = root(parts, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS)
-    assert grid.get(w("type")) == "linesAndChars" and grid.get(w("linePitch")) == "579"
-    pitch = 16 + int(grid.get(w("charSpace"))) / 4096  # Word: Normal's size plus charSpace/4096 pt
-    assert pitch * CHARS_PER_LINE == pytest.approx(TEXT_WIDTH_MM / 25.4 * 72, abs=0.5)
+    assert dict(grid.attrib) == {w("type"): "lines", w("linePitch"): "579"}
+    line_pt = TEXT_WIDTH_MM / 25.4 * 72
     styles = style_map(root(parts, "word/styles.xml"))
-    for name in ("表格", "表格项目", "Title"):
+    condensed = int(styles["Normal"].find("w:rPr/w:spacing", NS).get(w("val")))
+    assert CHARS_PER_LINE * (16 + condensed / 20) <= line_pt < CHARS_PER_LINE * (16 + (condensed + 1) / 20)
+    assert condensed == -5
+    for name in ("heading 1", "heading 2", "段首小标题", "署名", "成文日期"):  # body-size text keeps the body's pitch
+        assert styles[name].find("w:rPr/w:spacing", NS).get(w("val")) == "-5", name
+    for name in ("表格", "表格项目", "Title"):  # based on Normal, but set solid: the column widths are chosen for it
+        assert styles[name].find("w:rPr/w:spacing", NS).get(w("val")) == "0", name
         assert styles[name].find("w:pPr/w:snapToGrid", NS).get(w("val")) == "0", name
     assert styles["Normal"].find("w:pPr/w:snapToGrid", NS) is None
+    assert styles["页码"].find("w:rPr/w:spacing", NS) is None
+
+
+def test_punctuation_may_overflow_in_every_paragraph_style(parts: dict[str, bytes]) -> None:
+    """Word's default said explicitly, because LibreOffice reads a missing w:overflowPunct as off (and drops 、 and 。
+    hanging past the line end from its PDF) and reads it on as "no hanging punctuation"."""
+    styles = style_map(root(parts, "word/styles.xml"))
+    paragraph = {s for s in styles.values() if s.get(w("type")) == "paragraph" and s.find("w:pPr", NS) is not None}
+    assert len(paragraph) == 9
+    assert all(s.find("w:pPr/w:overflowPunct", NS).get(w("val")) == "1" for s in paragraph)
 
 
 def test_keep_with_next_only_on_headings_and_the_signature_block(parts: dict[str, bytes]) -> None:
