@@ -12,14 +12,15 @@ import pdfplumber
 import pytest
 
 from generator.readers.yaml_reader import read_yaml
-from generator.render.docx import render_docx
+from generator.render.docx import render_docx, write_reference
 from generator.render.docx.layout import BODY_SIZE, CHARS_PER_LINE, LINE, MARGINS_MM
-from generator.render.pdf import convert_many
+from generator.render.pdf import convert_many, render_pdf
 from generator.report import Report
 from generator.view import ReportView, build_view
 
 from .conftest import EXAMPLE
 from .factories import distinct_report
+from .test_docx_package import word_template
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice (soffice) is not installed"
@@ -73,6 +74,17 @@ def page_lines(chars: list[dict[str, Any]]) -> list[tuple[float, float, str]]:
     return [(row[0]["top"], row[0]["x0"], "".join(c["text"] for c in row)) for row in placed]
 
 
+@pytest.fixture(scope="module")
+def template_lines(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    """``build -f pdf --reference-doc`` with a unit's template as Word writes it (see ``word_template``)."""
+    folder = tmp_path_factory.mktemp("template-pdf")
+    write_reference(folder / "base.docx")
+    word_template(folder / "base.docx", folder / "unit.docx")
+    render_pdf(example(), folder / "report.pdf", reference_doc=folder / "unit.docx")
+    with pdfplumber.open(folder / "report.pdf") as pdf:
+        return [page_lines(page.chars) for page in pdf.pages]
+
+
 def paragraphs(pages: Printed) -> list[list[str]]:
     """The printed lines grouped into paragraphs: a paragraph's first line is indented, the lines after it are not."""
     out: list[list[str]] = []
@@ -102,6 +114,13 @@ def test_every_word_and_punctuation_mark_is_printed(lines: dict[str, Printed]) -
     written = no_space(narrative(build_view(example())))
     assert written.count("、") > 20 and written.count("。") > 20  # the premise: many chances to hang at a line end
     assert printed == written
+
+
+def test_a_units_template_loses_no_punctuation_in_the_pdf(template_lines: Printed) -> None:
+    printed = "".join(text for page in template_lines for _, _, text in page)
+    assert printed == no_space(narrative(build_view(example())))
+    widest = max(sum(not c.isascii() for c in text) for page in template_lines for _, _, text in page)
+    assert widest == CHARS_PER_LINE  # its character grid left out: LibreOffice would set about 14 a line
 
 
 def test_28_characters_fill_a_line_and_29_do_not(lines: dict[str, Printed]) -> None:

@@ -205,6 +205,55 @@ def test_reference_without_footer_gets_page_numbers_and_its_own_style_ids(tmp_pa
     assert all(f'PartName="/word/{targets[ref.get(rid)]}"' in types for ref in refs)
 
 
+def word_template(source: Path, target: Path) -> None:
+    """A unit's template as Word writes it: no w:overflowPunct (Word's default: punctuation may hang past the line
+    end) but in its title style, where the unit turned it off, and a 28-character document grid."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w") as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="1"/>', b"")
+                data = data.replace(b'w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>',
+                                    b'w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>'
+                                    b'<w:overflowPunct w:val="0"/>')  # fmt: skip
+                assert data.count(b"<w:overflowPunct") == 1
+            if name == "word/document.xml":
+                grid = b'<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>'
+                data = data.replace(b'<w:docGrid w:type="lines" w:linePitch="579"/>', grid)
+                assert grid in data
+            out.writestr(name, data)
+
+
+def part_of(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def overflow_settings(data: bytes) -> dict[str, str]:
+    """w:overflowPunct of the document defaults ("") and of each paragraph style that sets it, by style id."""
+    found = {}
+    for setting in part_of(data, "word/styles.xml").iter(w("overflowPunct")):
+        style = next(setting.iterancestors(w("style")), None)
+        found["" if style is None else style.get(w("styleId"))] = setting.get(w("val"))
+    return found
+
+
+def test_a_units_template_is_kept_but_for_libreoffice(tmp_path: Path) -> None:
+    """The .docx keeps the unit's settings; the copy converted to PDF gets a line grid and punctuation allowed past
+    the line end (which LibreOffice reads as "keep it inside"), in the defaults and where the unit turned it off."""
+    base, template = tmp_path / "base.docx", tmp_path / "unit.docx"
+    write_reference(base)
+    word_template(base, template)
+    report = distinct_report("2021")
+    kept, converted = docx_bytes(report, reference_doc=template), docx_bytes(report, reference_doc=template, libreoffice=True)
+    assert overflow_settings(kept) == {"Title": "0"}
+    assert overflow_settings(converted) == {"": "1", "Title": "1"}
+    defaults = part_of(converted, "word/styles.xml").find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    assert [etree.QName(child).localname for child in defaults] == ["overflowPunct", "spacing"]  # schema order
+    grids = [part_of(data, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS) for data in (kept, converted)]
+    assert [grid.get(w("type")) for grid in grids] == ["linesAndChars", "lines"]
+
+
 def test_same_input_same_bytes_and_fixed_entries() -> None:
     report = distinct_report("2021")
     stamp = dt.datetime(2026, 1, 20, tzinfo=dt.UTC)

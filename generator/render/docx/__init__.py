@@ -56,15 +56,16 @@ def docx_bytes(
     libreoffice: bool = False,
 ) -> bytes:
     """The report as .docx bytes; ``view`` may be passed when another renderer has built it already. ``libreoffice``
-    gives the flavour converted to PDF, the same but for two things LibreOffice cannot do: leave out the space between
-    Chinese and digits (the 成文日期 is placed knowing its width) and set a unit's own character grid."""
+    gives the flavour converted to PDF, the same but for what LibreOffice does not read as Word does: it cannot leave
+    out the space between Chinese and digits (the 成文日期 is placed knowing its width), and a unit's own template may
+    have a character grid or leave punctuation to hang past the line end (see :func:`reference.overflow_punctuation`)."""
     view = view or build_view(report)
     if reference_doc is None:
         base = default_base()
     else:
         from .reference import reference_base  # lxml reads the user's document: only then
 
-        base = reference_base(reference_doc)
+        base = reference_base(reference_doc, libreoffice)
     title = view.title_lines
     sect_pr = base.sect_pr
     if libreoffice:  # LibreOffice sets a character grid at about two characters a cell: a unit's template gets a line grid
