@@ -16,7 +16,7 @@ from generator.formats.common import RESULTS_SECTION
 from generator.formats.fit import orphaned, orphaned_labels, wrap
 from generator.render.docx import docx_bytes, render_docx, write_reference
 from generator.render.docx.body import signature_layout
-from generator.render.docx.layout import CHARS_PER_LINE, TEXT_WIDTH_MM, mm_twips
+from generator.render.docx.layout import CHARS_PER_LINE, CONDENSED, TEXT_WIDTH_MM, mm_twips
 from generator.render.docx.split import boundaries, carried_labels, pages, row_heights
 from generator.render.docx.tables import number_scale, table_xml
 from generator.view import build_view
@@ -142,8 +142,9 @@ def test_signature_and_date_follow_gb9704() -> None:
     assert indents(signature) == {"right": "640", "rightChars": "200"}
     got = indents(date)
     assert got["jc"] == "left"
-    # the signature starts 2 + 10 characters from the right edge; the date two characters later
-    assert int(got["left"]) == pytest.approx(text - 640 - 8 * text / CHARS_PER_LINE, abs=1)
+    # the signature starts 2 + 10 characters from the right edge; the date two characters later (a character of body
+    # text takes 16 pt less the condensed spacing)
+    assert int(got["left"]) == pytest.approx(text - 640 - 8 * (320 + CONDENSED), abs=1)
     # a date longer than that allows: the date 右空二字 and the signature moved left to start two characters before it
     signature, date = signature_layout("舟山市外办", "2020年11月17日")
     assert indents(date) == {"right": "640", "rightChars": "200"}
