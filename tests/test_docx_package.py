@@ -16,7 +16,7 @@ from generator.formats.common import RESULTS_SECTION
 from generator.formats.fit import orphaned, orphaned_labels, wrap
 from generator.render.docx import docx_bytes, render_docx, write_reference
 from generator.render.docx.body import signature_layout
-from generator.render.docx.layout import CHARS_PER_LINE, TEXT_WIDTH_MM, mm_twips
+from generator.render.docx.layout import CHARS_PER_LINE, CONDENSED, TEXT_WIDTH_MM, mm_twips
 from generator.render.docx.split import boundaries, carried_labels, pages, row_heights
 from generator.render.docx.tables import number_scale, table_xml
 from generator.view import build_view
@@ -68,15 +68,32 @@ def test_app_properties_name_reportgen_and_no_fake_counts(parts: dict[str, bytes
     assert "Macintosh" not in app and "<Pages>" not in app and "<Words>" not in app
 
 
-def test_body_has_a_28_character_grid_that_tables_and_title_leave_alone(parts: dict[str, bytes]) -> None:
+def test_body_is_condensed_to_28_characters_a_line_on_a_22_line_grid(parts: dict[str, bytes]) -> None:
+    """No character grid (LibreOffice sets its pitch at about two characters): a line grid, and body text condensed by
+    the most twentieths of a point that still leave 28 characters of 16 pt on the 156 mm line."""
     grid = root(parts, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS)
-    assert grid.get(w("type")) == "linesAndChars" and grid.get(w("linePitch")) == "579"
-    pitch = 16 + int(grid.get(w("charSpace"))) / 4096  # Word: Normal's size plus charSpace/4096 pt
-    assert pitch * CHARS_PER_LINE == pytest.approx(TEXT_WIDTH_MM / 25.4 * 72, abs=0.5)
+    assert dict(grid.attrib) == {w("type"): "lines", w("linePitch"): "579"}
+    line_pt = TEXT_WIDTH_MM / 25.4 * 72
     styles = style_map(root(parts, "word/styles.xml"))
-    for name in ("表格", "表格项目", "Title"):
+    condensed = int(styles["Normal"].find("w:rPr/w:spacing", NS).get(w("val")))
+    assert CHARS_PER_LINE * (16 + condensed / 20) <= line_pt < CHARS_PER_LINE * (16 + (condensed + 1) / 20)
+    assert condensed == -5
+    for name in ("heading 1", "heading 2", "段首小标题", "署名", "成文日期"):  # body-size text keeps the body's pitch
+        assert styles[name].find("w:rPr/w:spacing", NS).get(w("val")) == "-5", name
+    for name in ("表格", "表格项目", "Title"):  # based on Normal, but set solid: the column widths are chosen for it
+        assert styles[name].find("w:rPr/w:spacing", NS).get(w("val")) == "0", name
         assert styles[name].find("w:pPr/w:snapToGrid", NS).get(w("val")) == "0", name
     assert styles["Normal"].find("w:pPr/w:snapToGrid", NS) is None
+    assert styles["页码"].find("w:rPr/w:spacing", NS) is None
+
+
+def test_punctuation_may_overflow_in_every_paragraph_style(parts: dict[str, bytes]) -> None:
+    """Word's default said explicitly, because LibreOffice reads a missing w:overflowPunct as off (and drops 、 and 。
+    hanging past the line end from its PDF) and reads it on as "no hanging punctuation"."""
+    styles = style_map(root(parts, "word/styles.xml"))
+    paragraph = {s for s in styles.values() if s.get(w("type")) == "paragraph" and s.find("w:pPr", NS) is not None}
+    assert len(paragraph) == 9
+    assert all(s.find("w:pPr/w:overflowPunct", NS).get(w("val")) == "1" for s in paragraph)
 
 
 def test_keep_with_next_only_on_headings_and_the_signature_block(parts: dict[str, bytes]) -> None:
@@ -125,8 +142,9 @@ def test_signature_and_date_follow_gb9704() -> None:
     assert indents(signature) == {"right": "640", "rightChars": "200"}
     got = indents(date)
     assert got["jc"] == "left"
-    # the signature starts 2 + 10 characters from the right edge; the date two characters later
-    assert int(got["left"]) == pytest.approx(text - 640 - 8 * text / CHARS_PER_LINE, abs=1)
+    # the signature starts 2 + 10 characters from the right edge; the date two characters later (a character of body
+    # text takes 16 pt less the condensed spacing)
+    assert int(got["left"]) == pytest.approx(text - 640 - 8 * (320 + CONDENSED), abs=1)
     # a date longer than that allows: the date 右空二字 and the signature moved left to start two characters before it
     signature, date = signature_layout("舟山市外办", "2020年11月17日")
     assert indents(date) == {"right": "640", "rightChars": "200"}
@@ -186,6 +204,55 @@ def test_reference_without_footer_gets_page_numbers_and_its_own_style_ids(tmp_pa
     assert root(parts, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
     types = parts["[Content_Types].xml"].decode()
     assert all(f'PartName="/word/{targets[ref.get(rid)]}"' in types for ref in refs)
+
+
+def word_template(source: Path, target: Path) -> None:
+    """A unit's template as Word writes it: no w:overflowPunct (Word's default: punctuation may hang past the line
+    end) but in its title style, where the unit turned it off, and a 28-character document grid."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w") as out:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="1"/>', b"")
+                data = data.replace(b'w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>',
+                                    b'w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>'
+                                    b'<w:overflowPunct w:val="0"/>')  # fmt: skip
+                assert data.count(b"<w:overflowPunct") == 1
+            if name == "word/document.xml":
+                grid = b'<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>'
+                data = data.replace(b'<w:docGrid w:type="lines" w:linePitch="579"/>', grid)
+                assert grid in data
+            out.writestr(name, data)
+
+
+def part_of(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def overflow_settings(data: bytes) -> dict[str, str]:
+    """w:overflowPunct of the document defaults ("") and of each paragraph style that sets it, by style id."""
+    found = {}
+    for setting in part_of(data, "word/styles.xml").iter(w("overflowPunct")):
+        style = next(setting.iterancestors(w("style")), None)
+        found["" if style is None else style.get(w("styleId"))] = setting.get(w("val"))
+    return found
+
+
+def test_a_units_template_is_kept_but_for_libreoffice(tmp_path: Path) -> None:
+    """The .docx keeps the unit's settings; the copy converted to PDF gets a line grid and punctuation allowed past
+    the line end (which LibreOffice reads as "keep it inside"), in the defaults and where the unit turned it off."""
+    base, template = tmp_path / "base.docx", tmp_path / "unit.docx"
+    write_reference(base)
+    word_template(base, template)
+    report = distinct_report("2021")
+    kept, converted = docx_bytes(report, reference_doc=template), docx_bytes(report, reference_doc=template, libreoffice=True)
+    assert overflow_settings(kept) == {"Title": "0"}
+    assert overflow_settings(converted) == {"": "1", "Title": "1"}
+    defaults = part_of(converted, "word/styles.xml").find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    assert [etree.QName(child).localname for child in defaults] == ["overflowPunct", "spacing"]  # schema order
+    grids = [part_of(data, "word/document.xml").find("w:body/w:sectPr/w:docGrid", NS) for data in (kept, converted)]
+    assert [grid.get(w("type")) for grid in grids] == ["linesAndChars", "lines"]
 
 
 def test_same_input_same_bytes_and_fixed_entries() -> None:

@@ -17,6 +17,7 @@ from .ziparchive import zip_bytes
 
 __all__ = ["MARGINS_MM", "PAGE_MM", "document_time", "docx_bytes", "render_docx", "write_reference"]
 
+LIBREOFFICE_SCRIPT_GAP = 0.2  # measured: LibreOffice ignores w:autoSpaceDE/DN and adds about a fifth of an em
 # GB/T 9704 fixes no date for the package; without SOURCE_DATE_EPOCH or a report date this one is used
 FALLBACK_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -54,20 +55,22 @@ def docx_bytes(
     timestamp: dt.datetime | None = None,
     libreoffice: bool = False,
 ) -> bytes:
-    """The report as .docx bytes; ``view`` may be passed when another renderer has built it already;
-    ``libreoffice`` gives the flavour converted to PDF (see :func:`package.default_base`)."""
+    """The report as .docx bytes; ``view`` may be passed when another renderer has built it already. ``libreoffice``
+    gives the flavour converted to PDF, the same but for what LibreOffice does not read as Word does: it cannot leave
+    out the space between Chinese and digits (the 成文日期 is placed knowing its width), and a unit's own template may
+    have a character grid or leave punctuation to hang past the line end (see :func:`reference.overflow_punctuation`)."""
     view = view or build_view(report)
     if reference_doc is None:
-        base = default_base(libreoffice)
+        base = default_base()
     else:
         from .reference import reference_base  # lxml reads the user's document: only then
 
-        base = reference_base(reference_doc)
+        base = reference_base(reference_doc, libreoffice)
     title = view.title_lines
     sect_pr = base.sect_pr
-    if libreoffice:  # LibreOffice cannot fit 28 characters into a character grid: a unit's template gets a line grid
+    if libreoffice:  # LibreOffice sets a character grid at about two characters a cell: a unit's template gets a line grid
         sect_pr = sect_pr.replace('w:type="linesAndChars"', 'w:type="lines"').replace('w:type="snapToChars"', 'w:type="lines"')
-    document = body_xml(view, base.ids, title, sect_pr, base.script_gap)
+    document = body_xml(view, base.ids, title, sect_pr, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0)
     subject = f"{report.year}年政府信息公开工作年度报告"
     core = core_xml(docx_property(view.title), subject, docx_property(report.agency), iso(document_time(report, timestamp)))
     return package_bytes(base, document, core)

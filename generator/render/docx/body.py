@@ -11,6 +11,7 @@ from .layout import (
     BODY_SIZE,
     BODY_STYLE,
     CHARS_PER_LINE,
+    CONDENSED,
     DATE_STYLE,
     HEADING1_STYLE,
     HEADING2_STYLE,
@@ -30,7 +31,7 @@ SIGNATURE_INDENT = 2.0  # characters: 署名 and 成文日期 are set 右空二�
 DATE_SHIFT = 2.0  # the date's first character is two characters right of the signature's first character
 EM = round(BODY_SIZE * 20)  # twips in one character of the body size
 TEXT_TWIPS = mm_twips(TEXT_WIDTH_MM)
-PITCH = TEXT_TWIPS / CHARS_PER_LINE  # twips a character takes in a line of body text (28 a line)
+PITCH = EM + CONDENSED  # twips a character of body text takes: its size less the condensed spacing (28 a line)
 
 
 def run_xml(text: str, style_id: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -32,8 +33,10 @@ AFTER_TABLE = LINE // 2  # space between a table and the text after it
 PAGE_DASH = "—"
 TWIPS_PER_MM = 1440 / 25.4
 CELL_MARGIN = round(CELL_PADDING_MM * TWIPS_PER_MM)  # twips left and right in every cell
-# Word's grid: the character pitch is the Normal font size plus charSpace/4096 pt, so 28 characters fill the line
-CHAR_SPACE = round((TEXT_WIDTH_MM / 25.4 * 72 / CHARS_PER_LINE - BODY_SIZE) * 4096)
+TEXT_WIDTH_PT = TEXT_WIDTH_MM / 25.4 * 72
+# twentieths of a point taken after every character of body text so that 28 fill the line: a character grid
+# (w:docGrid linesAndChars) would do it in Word and WPS, but LibreOffice sets its pitch at about two characters
+CONDENSED = math.floor((TEXT_WIDTH_PT / CHARS_PER_LINE - BODY_SIZE) * 20)
 
 TITLE_STYLE = "Title"
 BODY_STYLE = "Normal"
@@ -67,7 +70,7 @@ class StyleSpec:
     line: int | None = LINE  # exact line spacing in twips; None: single
     keep_next: bool = False
     outline: int | None = None
-    grid: bool = True  # characters snap to the 28-character document grid
+    grid: bool = True  # set at the body's pitch, 28 characters a line (condensed), and snapped to the line grid
     autospace: bool = True  # extra space between Chinese and digits; off where a line's width must be known (署名/日期)
 
 

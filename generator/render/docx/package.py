@@ -6,7 +6,6 @@ import functools
 from dataclasses import dataclass, field
 
 from .layout import (
-    CHAR_SPACE,
     FOOTER_MM,
     HEADER_MM,
     LINE,
@@ -33,7 +32,6 @@ APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xm
 FOOTER_TYPE = f"{MAIN}.footer+xml"
 FOOTER_REL = f"{DOC_REL}/footer"
 FOOTERS = (("default", "right", "word/footer1.xml", "rIdFooterOdd"), ("even", "left", "word/footer2.xml", "rIdFooterEven"))
-LIBREOFFICE_SCRIPT_GAP = 0.2  # measured: LibreOffice ignores w:autoSpaceDE/DN and adds about a fifth of an em
 APP_XML = (
     f'{XML_HEADER}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
@@ -50,7 +48,6 @@ class BasePackage:
     ids: dict[str, str]
     sect_pr: str
     reused: frozenset[str] = field(default_factory=frozenset)  # parts whose compressed bytes can be kept
-    script_gap: float = 0.0  # em LibreOffice adds between Chinese and digits (Word's autospace is off where it matters)
 
 
 def footer_xml(side: str) -> str:
@@ -70,16 +67,16 @@ def footer_xml(side: str) -> str:
     )
 
 
-def sect_pr_xml(grid: str = "linesAndChars") -> str:
-    """A4 portrait, GB/T 9704 margins, odd and even page numbers, and the 22-line, 28-character document grid."""
+def sect_pr_xml() -> str:
+    """A4 portrait, GB/T 9704 margins, odd and even page numbers, and a grid of 22 lines a page (the 28 characters a
+    line come from the body styles' condensed spacing, which Word, WPS and LibreOffice all read alike)."""
     refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, _, _, rid in FOOTERS)
     margins = {side: mm_twips(mm) for side, mm in MARGINS_MM.items()}
-    chars = f' w:charSpace="{CHAR_SPACE}"' if grid == "linesAndChars" else ""
     return (
         f'<w:sectPr>{refs}<w:pgSz w:w="{mm_twips(PAGE_MM[0])}" w:h="{mm_twips(PAGE_MM[1])}"/>'
         f'<w:pgMar w:top="{margins["top"]}" w:right="{margins["right"]}" w:bottom="{margins["bottom"]}" '
         f'w:left="{margins["left"]}" w:header="{mm_twips(HEADER_MM)}" w:footer="{mm_twips(FOOTER_MM)}" w:gutter="0"/>'
-        f'<w:cols w:space="425"/><w:docGrid w:type="{grid}" w:linePitch="{LINE}"{chars}/></w:sectPr>'
+        f'<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{LINE}"/></w:sectPr>'
     )
 
 
@@ -116,9 +113,8 @@ def content_types_xml() -> str:
 
 
 @functools.cache
-def default_base(libreoffice: bool = False) -> BasePackage:
-    """reportgen's own styled package (no template file is read): built on first use, then reused. The LibreOffice
-    flavour (for PDF) has a line grid only and spaces characters so that 28 fit a line, as Word's grid does."""
+def default_base() -> BasePackage:
+    """reportgen's own styled package (no template file is read): built on first use, then reused."""
     package_rels = [
         ("rId1", f"{DOC_REL}/officeDocument", "word/document.xml"),
         ("rId2", CORE_REL, "docProps/core.xml"),
@@ -135,14 +131,13 @@ def default_base(libreoffice: bool = False) -> BasePackage:
         "_rels/.rels": relationships_xml(package_rels),
         "docProps/app.xml": APP_XML,
         "word/_rels/document.xml.rels": relationships_xml(document_rels),
-        "word/styles.xml": styles_xml(libreoffice),
+        "word/styles.xml": styles_xml(),
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(),
         **{part: footer_xml(side) for _, side, part, _ in FOOTERS},
     }
     encoded = {name: text.encode("utf-8") for name, text in parts.items()}
-    sect_pr = sect_pr_xml("lines" if libreoffice else "linesAndChars")
-    return BasePackage(encoded, dict(STYLE_IDS), sect_pr, frozenset(encoded), LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0)
+    return BasePackage(encoded, dict(STYLE_IDS), sect_pr_xml(), frozenset(encoded))
 
 
 def core_xml(title: str, subject: str, author: str, when: str) -> str:

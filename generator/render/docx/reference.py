@@ -47,6 +47,12 @@ AFTER_EVEN_ODD = {
     "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
     "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
 }  # fmt: skip
+# w:pPr children that come after w:overflowPunct in the schema
+AFTER_OVERFLOW_PUNCT = {
+    "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
+    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+}  # fmt: skip
 
 
 def w(name: str) -> str:
@@ -128,13 +134,38 @@ def add_page_numbers(parts: dict[str, bytes], sect_pr: etree._Element, types: et
     parts["word/settings.xml"] = etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def overflow_punctuation(styles: etree._Element) -> None:
+    """For LibreOffice: punctuation allowed past the line end in the document defaults and in every paragraph style
+    that sets it. LibreOffice reads the setting inverted: where it is off or missing, 、 and 。 may hang past the line
+    end, and its PDF leaves them out."""
+    defaults = styles.find(w("docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(w("docDefaults"))
+        styles.insert(0, defaults)
+    default = defaults.find(w("pPrDefault"))
+    if default is None:
+        default = etree.SubElement(defaults, w("pPrDefault"))
+    if default.find(w("pPr")) is None:
+        etree.SubElement(default, w("pPr"))
+    for properties in [*default.iterfind(w("pPr")), *styles.iterfind(f"{w('style')}/{w('pPr')}")]:
+        setting = properties.find(w("overflowPunct"))
+        if setting is None and properties.getparent() is not default:
+            continue
+        if setting is None:
+            later = [i for i, child in enumerate(properties) if etree.QName(child).localname in AFTER_OVERFLOW_PUNCT]
+            setting = etree.Element(w("overflowPunct"))
+            properties.insert(later[0] if later else len(properties), setting)
+        setting.set(w("val"), "1")
+
+
 def serialise(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 @functools.lru_cache(maxsize=4)
-def base_from_bytes(data: bytes, path: Path) -> BasePackage:
-    """The base package made from a reference .docx's bytes (cached: a batch reuses one reference)."""
+def base_from_bytes(data: bytes, path: Path, libreoffice: bool = False) -> BasePackage:
+    """The base package made from a reference .docx's bytes (cached: a batch reuses one reference); ``libreoffice``:
+    for conversion to PDF (see :func:`overflow_punctuation`)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_PART_BYTES * 5:
@@ -151,6 +182,8 @@ def base_from_bytes(data: bytes, path: Path) -> BasePackage:
     for name in [n for n in parts if n.startswith(DROPPED) or n == "word/document.xml"]:
         del parts[name]
     ids = merge_styles(styles)
+    if libreoffice:
+        overflow_punctuation(styles)
     parts["word/styles.xml"] = serialise(styles)
     body = document.find(w("body"))
     sect_pr = body.find(w("sectPr")) if body is not None else None
@@ -173,6 +206,6 @@ def base_from_bytes(data: bytes, path: Path) -> BasePackage:
     return BasePackage(ordered, ids, etree.tostring(sect_pr, encoding="unicode"), frozenset(ordered))
 
 
-def reference_base(path: Path) -> BasePackage:
-    """The base package from the reference .docx at ``path``."""
-    return base_from_bytes(read_bytes(path), path)
+def reference_base(path: Path, libreoffice: bool = False) -> BasePackage:
+    """The base package from the reference .docx at ``path`` (for LibreOffice to convert to PDF: ``libreoffice``)."""
+    return base_from_bytes(read_bytes(path), path, libreoffice)

@@ -8,6 +8,7 @@ from .layout import (
     BODY_FONT,
     BODY_SIZE,
     CELL_MARGIN,
+    CONDENSED,
     HEADING1_FONT,
     HEADING2_FONT,
     LATIN_FONT,
@@ -21,8 +22,6 @@ from .layout import (
     esc,
 )
 
-# twentieths of a point between characters: 28 characters of 3号 fill the 156 mm line without a character grid
-LIBREOFFICE_SPACING = -5
 XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
@@ -51,12 +50,12 @@ FONTS = (
 )
 
 
-def run_properties(spec: StyleSpec, libreoffice: bool = False) -> str:
+def run_properties(spec: StyleSpec) -> str:
     fonts = f'w:ascii="{esc(spec.latin)}" w:eastAsia="{esc(spec.east_asian)}" w:hAnsi="{esc(spec.latin)}" w:cs="{esc(spec.latin)}"'
     # the eastAsia hint sets ambiguous characters (“ ” ‘ ’ … —) in the Chinese font, full width
     size = round(spec.size * 2)
-    # LibreOffice cannot squeeze characters into a grid cell narrower than the font: it gets 28 a line by spacing
-    spacing = f'<w:spacing w:val="{LIBREOFFICE_SPACING}"/>' if libreoffice and spec.grid else ""
+    # body text is condensed to 28 characters a line; the title and table text, based on Normal, are set solid again
+    spacing = f'<w:spacing w:val="{CONDENSED if spec.grid else 0}"/>' if spec.grid or spec.base else ""
     return f'<w:rPr><w:rFonts {fonts} w:hint="eastAsia"/>{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
 
 
@@ -65,6 +64,9 @@ def paragraph_properties(spec: StyleSpec) -> str:
     if spec.keep_next:
         parts.append("<w:keepNext/>")
     parts.append("<w:widowControl/>")
+    # Word's default, said explicitly for LibreOffice: it imports overflowPunct inverted (on: no hanging punctuation;
+    # absent or off: 、 and 。 may hang past the line end, where its PDF leaves them out)
+    parts.append('<w:overflowPunct w:val="1"/>')
     if not spec.autospace:
         parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if not spec.grid:
@@ -85,7 +87,7 @@ def paragraph_properties(spec: StyleSpec) -> str:
     return "".join(parts)
 
 
-def style_xml(spec: StyleSpec, libreoffice: bool = False) -> str:
+def style_xml(spec: StyleSpec) -> str:
     """One ``w:style`` element."""
     kind = "character" if spec.character else "paragraph"
     default = ' w:default="1"' if spec.ident == "Normal" else ""
@@ -94,7 +96,7 @@ def style_xml(spec: StyleSpec, libreoffice: bool = False) -> str:
         head += f'<w:basedOn w:val="{spec.base}"/>'
     head += "<w:qFormat/>"
     body = "" if spec.character else paragraph_properties(spec)
-    return f"{head}{body}{run_properties(spec, libreoffice)}</w:style>"
+    return f"{head}{body}{run_properties(spec)}</w:style>"
 
 
 def table_properties_xml(style_id: str | None, width: int | None) -> str:
@@ -153,9 +155,9 @@ BUILT_IN_DEFAULTS = (
 )
 
 
-def styles_xml(libreoffice: bool = False) -> str:
+def styles_xml() -> str:
     """The whole ``word/styles.xml``: defaults, Word's four default styles and reportgen's named styles."""
-    styles = "".join(style_xml(spec, libreoffice) for spec in STYLES)
+    styles = "".join(style_xml(spec) for spec in STYLES)
     return (
         f'{XML_HEADER}<w:styles xmlns:w="{W_NS}">{doc_defaults_xml()}'
         f'<w:latentStyles w:defLockedState="0" w:defUIPriority="99" w:defSemiHidden="0" w:defUnhideWhenUsed="0" '
