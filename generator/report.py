@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from .findings import Finding, Source
 from .formats import FORMATS, LAST_YEAR, Format, format_for_year
@@ -48,6 +48,21 @@ class InfoFees(Record):
 
 def _decimal(value: Decimal | int) -> Decimal:
     return Decimal(value) if isinstance(value, int) else value
+
+
+def plain_fees(data: dict[str, Any]) -> InfoFees | None:
+    """The fees when every value is one validation accepts as it is (a number of the field's kind, not below the
+    field's ``ge``), else None: then ``InfoFees.model_validate`` says what is wrong (and pays for loading pydantic)."""
+    known = {f.name: f for f in fields(InfoFees)}
+    for key, value in data.items():
+        f = known.get(key)
+        if f is None or isinstance(value, bool) or not isinstance(value, int | Decimal):
+            return None
+        if isinstance(value, Decimal) and not value.is_finite():
+            return None
+        if value < f.metadata.get("ge", value) or (f.type == "int" and value != int(value)):
+            return None
+    return InfoFees(**data)
 
 
 @dataclass(kw_only=True)

@@ -98,6 +98,14 @@ def test_building_one_yaml_input_loads_no_xml_library(tmp_path: Path) -> None:
     assert loaded == "0 []", stdout
 
 
+def test_a_yaml_input_with_plainly_right_fees_loads_no_validation_library(tmp_path: Path) -> None:
+    """Fees that are whole, non-negative numbers need no validation library to say so."""
+    sample = Path(__file__).resolve().parents[1] / "sample_inputs" / "example-county-bureau-2021.yaml"
+    assert "info_fees:" in sample.read_text(encoding="utf-8")
+    stdout, loaded = _loaded_after(["build", str(sample), "-o", "out"], {"pydantic", "lxml", "multiprocessing"}, tmp_path)
+    assert loaded == "0 []", stdout
+
+
 def test_a_yaml_input_with_a_wrong_fee_is_still_validated(tmp_path: Path) -> None:
     """The records are plain data classes: untrusted YAML still goes through the validation library."""
     (tmp_path / "a.yaml").write_text("agency: 某局\nyear: 2021\ninfo_fees: {notices: -1}\n", encoding="utf-8")

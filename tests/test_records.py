@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
 from generator.findings import Finding, Source
-from generator.report import Report, Value
+from generator.report import InfoFees, Report, Value, plain_fees
 
 
 def test_a_record_owns_the_lists_and_dicts_it_was_given() -> None:
@@ -24,3 +28,25 @@ def test_scalar_records_dump_and_copy_as_before() -> None:
     source = Source(file="a.xlsx", sheet="表", ref="B3")
     assert source.model_dump(exclude_none=True) == {"file": "a.xlsx", "sheet": "表", "ref": "B3"}
     assert source.model_copy(update={"ref": "C4"}).ref == "C4" and source.ref == "B3"
+
+
+_FEE_VALUES = st.one_of(
+    st.integers(-5, 10**6),
+    st.decimals(min_value=-5, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(max_size=3),
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # the first example loads pydantic
+@given(st.dictionaries(st.sampled_from(["notices", "notice_amount", "collected", "other"]), _FEE_VALUES, max_size=4))
+def test_fees_accepted_without_validation_are_those_validation_accepts_unchanged(data: dict[str, object]) -> None:
+    """``plain_fees`` skips pydantic only for values pydantic would accept, and gives the same record."""
+    plain = plain_fees(data)
+    try:
+        validated = InfoFees.model_validate(data)
+    except ValidationError:
+        assert plain is None
+        return
+    assert plain is None or plain == validated

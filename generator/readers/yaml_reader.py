@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..cells import LIMIT, QUANTITY, not_a_number, parse_date, parse_value, place, too_large
@@ -20,7 +19,7 @@ from ..codes.yaml import DATE_INVALID, KEY_DUPLICATE, KEY_TYPE, KEY_UNKNOWN, UNI
 from ..fileio import decode_text, read_bytes
 from ..findings import Finding, Source
 from ..formats import FIRST_YEAR, FORMATS, Format, Row, Table, format_for_year
-from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
+from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, plain_fees
 from ..schema import FIELD_LABELS, META_KEYS
 from .yaml_nodes import (
     CONTACT,
@@ -161,24 +160,20 @@ class _Reader:
                 self.rows(row_tree(table), node, table.key, table, cells, units)
         info_fees = self.info_fees(top) if fmt.fee_sentence and INFO_FEES in top else None
 
-        report = None
-        try:
-            report = Report(
-                agency=agency or "",
-                year=year,
-                format=version or fmt.version,
-                title=title,
-                date=date,
-                signature=signature,
-                preface="auto" if "preface" not in top else preface or "",
-                contact=contact,
-                text=text,
-                cells=cells,
-                units=units,
-                info_fees=info_fees,
-            )
-        except ValidationError as exc:  # pragma: no cover - every field was checked above
-            self.add(KEY_TYPE, root, problem=f"无法组成报告：{exc.error_count()}处字段类型不对")
+        report = Report(
+            agency=agency or "",
+            year=year,
+            format=version or fmt.version,
+            title=title,
+            date=date,
+            signature=signature,
+            preface="auto" if "preface" not in top else preface or "",
+            contact=contact,
+            text=text,
+            cells=cells,
+            units=units,
+            info_fees=info_fees,
+        )
         findings = sorted(self.findings, key=lambda f: (f.source.line, f.source.column) if f.source else (0, 0))  # in file order
         return ReadResult(report=report, findings=findings, sources=self.sources, file=self.file)
 
@@ -342,6 +337,11 @@ class _Reader:
                 self.fee_error(key, VALUE_NOT_NUMBER, value_node, reason=too_large(value))
             elif value is not None:
                 data[key] = value
+        plain = plain_fees(data)
+        if plain is not None:
+            return plain
+        from pydantic import ValidationError  # only fees that are not plainly right pay for loading pydantic
+
         try:
             return InfoFees.model_validate(data)
         except ValidationError as exc:
