@@ -247,9 +247,10 @@ class OutputSet:
         """Let ``writer`` produce ``target``'s content at a temporary path (moved into place by commit)."""
         self.check_target(target)
         try:
-            missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.created += [d for d in reversed(missing) if d not in self.created]
+            if not target.parent.is_dir():  # the folders to make, and to remove again if nothing is committed
+                missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.created += [d for d in reversed(missing) if d not in self.created]
             fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".tmp", dir=target.parent)
             os.close(fd)
         except OSError as exc:
