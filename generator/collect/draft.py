@@ -9,7 +9,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..formats import Format
-from ..formats.common import short_label
+from ..formats.figures import short_label
 from ..report import NOT_APPLICABLE, Report
 from ..values import complete, display, number
 

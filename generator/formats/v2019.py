@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from ..codes.validation import T2_ITEMS_NEGATIVE, T2_PUBLISHED_EXCEEDS_TOTAL, X_ITEMS_PREVIOUS
 from .common import (
-    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
     block_table,
-    draft_figures,
-    key_figures,
     leaf,
-    narrative_figures,
     parts,
     reviews_table,
     rules_for,
 )
+from .figures import FILLING_RULES, draft_figures, key_figures, narrative_figures
 from .model import CarryRule, Column, Format, SumRule
 
 PUBLISHED = (

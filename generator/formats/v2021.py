@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from ..codes.validation import X_IN_FORCE
 from .common import (
-    FEE_AMOUNT,
-    FEE_RULE,
-    FILLING_RULES,
     PREFACE,
     Block,
     applications_table,
     block_table,
-    draft_figures,
     group,
-    key_figures,
     leaf,
-    narrative_figures,
     parts,
     reviews_table,
     rules_for,
 )
+from .figures import FEE_AMOUNT, FEE_RULE, FILLING_RULES, draft_figures, key_figures, narrative_figures
 from .model import CarryRule, Column, Format
 
 DOCUMENTS = (
