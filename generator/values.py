@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from .formats import Format, SumRule
+from .formats.model import per_declaration
 from .report import NOT_APPLICABLE, Report, Value
 
 Number = int | Decimal
@@ -24,40 +25,21 @@ def defining_rules(fmt: Format) -> dict[str, SumRule]:
     return dict(_defining_rules(fmt))
 
 
+@per_declaration
 def _defining_rules(fmt: Format) -> dict[str, SumRule]:
     """:func:`defining_rules`, worked out once per format (shared: never changed)."""
-    known = _DEFINING.get(id(fmt))
-    if known is not None and known[0] is fmt:
-        return known[1]
     out: dict[str, SumRule] = {}
     for rule in fmt.rules:
         if rule.computes:
             out.setdefault(rule.left[0], rule)
-    if len(_DEFINING) >= 64:
-        _DEFINING.clear()
-    _DEFINING[id(fmt)] = (fmt, out)
     return out
 
 
-_DEFINING: dict[int, tuple[Format, dict[str, SumRule]]] = {}  # id(format) -> (format, its defining rules)
-
-
-MAX_PLANS = 16  # formats whose cells and rules are kept worked out
-# per format (by identity, the format held so that its id is not reused): every cell in printed order as
-# (id, is a total, the value when absent), and the rule defining each total
-_plans: dict[int, tuple[Format, tuple[tuple[str, bool, Value], ...], dict[str, SumRule]]] = {}
-
-
-def _plan(fmt: Format) -> tuple[tuple[tuple[str, bool, Value], ...], dict[str, SumRule]]:
-    """The cells and defining rules of ``fmt``, worked out once per process as a declaration does not change."""
-    hit = _plans.get(id(fmt))
-    if hit is None or hit[0] is not fmt:
-        zero: dict[str, Value] = {"amount": Decimal(0)}
-        cells = tuple((cell_id, cell.total, zero.get(cell.kind, 0)) for cell_id, cell in fmt.cells().items())
-        if len(_plans) >= MAX_PLANS:
-            _plans.clear()
-        hit = _plans[id(fmt)] = (fmt, cells, _defining_rules(fmt))
-    return hit[1], hit[2]
+@per_declaration
+def _cells(fmt: Format) -> tuple[tuple[str, bool, Value], ...]:
+    """Every cell of ``fmt`` in printed order as (id, is a total, the value when absent)."""
+    zero: dict[str, Value] = {"amount": Decimal(0)}
+    return tuple((cell_id, cell.total, zero.get(cell.kind, 0)) for cell_id, cell in fmt.cells().items())
 
 
 class Derived:
@@ -88,7 +70,7 @@ def complete(report: Report, fmt: Format | None = None) -> dict[str, Value]:
     given = report.cells
     derived = Derived(fmt, given)
     out: dict[str, Value] = {}
-    for cell_id, total, absent in _plan(fmt)[0]:
+    for cell_id, total, absent in _cells(fmt):
         if cell_id in given:
             out[cell_id] = given[cell_id]
         elif total:

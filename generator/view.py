@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .formats import GridCell, Table
+from .formats.model import per_declaration
 from .report import Report, Value, chinese_date, split_paragraphs
 from .title import title_lines
 from .values import complete, display
@@ -62,8 +63,8 @@ class TableShape:
     cells: tuple[tuple[int, int, int, int, str, str], ...]
 
 
-MAX_SHAPES = 256  # distinct shapes remembered: a few per format and declared unit
-_shapes: dict[tuple[object, ...], TableShape] = {}
+# the one shape object for a layout, shared by every table laid out alike (distinct shapes: a few per format and unit)
+_shape = functools.lru_cache(maxsize=256)(TableShape)
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,7 @@ class TableView:
         cells = tuple(
             (c.row, c.col, c.rowspan, c.colspan, c.role, (c.cell or "") if c.role == "value" else c.text) for row in self.rows for c in row
         )
-        signature = (self.key, self.widths, self.header_rows, len(self.rows), cells)
-        shape = _shapes.get(signature)
-        if shape is None:
-            if len(_shapes) >= MAX_SHAPES:
-                _shapes.clear()
-            shape = _shapes[signature] = TableShape(self.key, self.widths, self.header_rows, len(self.rows), cells)
-        return shape
+        return _shape(self.key, self.widths, self.header_rows, len(self.rows), cells)
 
     @property
     def value_texts(self) -> list[str]:
@@ -138,27 +133,18 @@ def classify(text: str) -> Paragraph:
     return Paragraph(text, 0)
 
 
-MAX_GRIDS = 64  # declared tables whose cells are kept laid out, each with its header units
-_grids: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Table, list[list[CellView | tuple[int, int, GridCell]]]]] = {}
-
-
-def _laid_out(table: Table, units: dict[str, str]) -> list[list[CellView | tuple[int, int, GridCell]]]:
-    """The table's printed rows: labels and headers (with their declared units) as cells, the places of values as
+@per_declaration
+def _laid_out(table: Table, units: tuple[tuple[str, str], ...]) -> list[list[CellView | tuple[int, int, GridCell]]]:
+    """The table's printed rows: labels and headers (with their declared ``units``) as cells, the places of values as
     ``(row, column, grid cell)``; worked out once per table and units, as the declaration does not change."""
-    key = (id(table), tuple(units.items()))  # a report declares a unit or two: cheaper than picking this table's
-    hit = _grids.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
+    declared = dict(units)
     rows: list[list[CellView | tuple[int, int, GridCell]]] = [[] for _ in table.grid.rows]
     for r, c, gc in table.grid.placed():
         if gc.role == "value":
             rows[r].append((r, c, gc))
             continue
-        text = f"{gc.text}（{units[gc.cell]}）" if gc.role == "header" and gc.cell and units.get(gc.cell) else gc.text
+        text = f"{gc.text}（{declared[gc.cell]}）" if gc.role == "header" and gc.cell and declared.get(gc.cell) else gc.text
         rows[r].append(CellView(r, c, text, gc.role, gc.rowspan, gc.colspan, gc.cell))
-    if len(_grids) >= MAX_GRIDS:
-        _grids.clear()
-    _grids[key] = (table, rows)  # holding the table keeps its id from being reused
     return rows
 
 
@@ -170,7 +156,7 @@ def table_view(table: Table, report: Report, values: dict[str, Value]) -> TableV
             else CellView(item[0], item[1], display(values[item[2].cell or ""]), "value", item[2].rowspan, item[2].colspan, item[2].cell)
             for item in row
         ]
-        for row in _laid_out(table, report.units)
+        for row in _laid_out(table, tuple(report.units.items()))
     ]
     return TableView(table.key, table.name, table.title, table.grid.widths, table.grid.header_rows, rows)
 

@@ -50,3 +50,25 @@ def test_fees_accepted_without_validation_are_those_validation_accepts_unchanged
         assert plain is None
         return
     assert plain is None or plain == validated
+
+
+def test_work_per_declaration_is_done_once_per_object_and_arguments() -> None:
+    """Declarations are told apart by identity, not by value: an equal copy is worked out afresh."""
+    import copy
+
+    from generator.formats import V2021
+    from generator.formats.model import per_declaration
+
+    calls: list[object] = []
+
+    @per_declaration
+    def tables(fmt: object, suffix: str) -> list[str]:
+        calls.append((fmt, suffix))
+        return [t.key + suffix for t in V2021.tables]
+
+    first = tables(V2021, "!")
+    assert tables(V2021, "!") is first and len(calls) == 1
+    tables(V2021, "?")
+    twin = copy.copy(V2021)
+    assert tables(twin, "!") == first and tables(twin, "!") is not first
+    assert len(calls) == 3

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Concatenate, Literal, ParamSpec, TypeVar
 
 from ..codes.registry import Code
 
@@ -228,3 +230,33 @@ class Format:
             if part.key == key:
                 return part
         raise KeyError(key)
+
+
+D = TypeVar("D")
+P = ParamSpec("P")
+R = TypeVar("R")
+REMEMBERED = 64  # results kept per function: a few per format, table and declared unit
+
+
+def per_declaration(func: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
+    """``func(declared, *args)`` worked out once per declaration object (a format or a table) and hashable ``args``.
+
+    A declaration never changes once made, and hashing one by value would cost more than the work saved, so it is
+    told apart by identity; it is kept with its result, so that its id cannot be reused while remembered.
+    The result is shared: callers must not change it.
+    """
+    memo: dict[tuple[Hashable, ...], tuple[D, R]] = {}
+
+    @functools.wraps(func)
+    def once(declared: D, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (id(declared), *args, *sorted(kwargs.items()))
+        hit = memo.get(key)
+        if hit is not None and hit[0] is declared:
+            return hit[1]
+        if len(memo) >= REMEMBERED:
+            memo.clear()
+        result = func(declared, *args, **kwargs)
+        memo[key] = (declared, result)
+        return result
+
+    return once

@@ -270,20 +270,12 @@ def _tags(ns: str) -> _Tags:
     return _Tags(ns, f"{ns}c", f"{ns}f", f"{ns}v", f"{ns}is")
 
 
-_COLUMNS: dict[str, int] = {}  # cell reference -> column (a template's references recur in every workbook)
-
-
+@lru_cache(maxsize=50000)  # a template's cell references recur in every workbook
 def _column_of(ref: str) -> int:
     """The column number of a cell reference such as ``D6`` (0 when it is not one)."""
-    number = _COLUMNS.get(ref)
-    if number is None:
-        letters = ref.rstrip("0123456789")
-        ok = letters.isascii() and letters.isalpha() and len(letters) <= 3
-        number = column_number(letters.upper()) if ok else 0
-        if len(_COLUMNS) >= 50000:
-            _COLUMNS.clear()
-        _COLUMNS[ref] = number
-    return number
+    letters = ref.rstrip("0123456789")
+    ok = letters.isascii() and letters.isalpha() and len(letters) <= 3
+    return column_number(letters.upper()) if ok else 0
 
 
 def _numbered(rows: Iterator[Any], limit: int, *, in_order: bool) -> Iterator[tuple[int, Any]]:
