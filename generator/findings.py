@@ -70,3 +70,17 @@ def summary(findings: list[Finding]) -> dict[str, int]:
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
     }
+
+
+class FindingCounts:
+    """``errors`` and ``warnings``: how many of a record's ``findings`` have each severity."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        return summary(self.findings)["errors"]
+
+    @property
+    def warnings(self) -> int:
+        return summary(self.findings)["warnings"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..codes.collect import COLLECT_DUPLICATE, COLLECT_NOT_ON_ROSTER, COLLECT_YEAR
 from ..errors import InputError
-from ..findings import Finding, Source, summary
+from ..findings import Finding, FindingCounts, Source
 from ..formats import FORMATS
 from ..report import Report
 from .inbox import Received, accepted_folder, receive_all, scan
@@ -36,7 +36,7 @@ Progress = Callable[[int, int, Path], None]
 
 
 @dataclass
-class Entry:
+class Entry(FindingCounts):
     """One row of 提交情况: a roster unit (or an extra file), its state, the file used and what was found."""
 
     number: int
@@ -48,14 +48,6 @@ class Entry:
     findings: list[Finding] = field(default_factory=list)
     reason: str = ""  # why a file could not be read
     unit: Unit | None = None
-
-    @property
-    def errors(self) -> int:
-        return summary(self.findings)["errors"]
-
-    @property
-    def warnings(self) -> int:
-        return summary(self.findings)["warnings"]
 
     @property
     def report(self) -> Report | None:

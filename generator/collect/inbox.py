@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..findings import Finding, Source, summary
+from ..findings import Finding, FindingCounts, Source
 from ..report import Report
 
 READ_SUFFIXES = (".xlsx", ".xlsm", ".yaml", ".yml")
@@ -28,7 +28,7 @@ class Scan:
 
 
 @dataclass
-class Received:
+class Received(FindingCounts):
     """One inbox file read and checked: its report (None if unreadable), findings, and a digest of its bytes."""
 
     path: Path
@@ -37,14 +37,6 @@ class Received:
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     unreadable: str | None = None
-
-    @property
-    def errors(self) -> int:
-        return summary(self.findings)["errors"]
-
-    @property
-    def warnings(self) -> int:
-        return summary(self.findings)["warnings"]
 
 
 def accepted_folder(folder: Path) -> Path:
