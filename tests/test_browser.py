@@ -24,15 +24,14 @@ from generator.view import build_view
 
 from .conftest import sample_yamls
 from .factories import distinct_report
+from .printing import BROWSER, needs_browser, print_pages
 
-BROWSER = next((shutil.which(name) for name in ("chromium-headless-shell", "chromium", "chromium-browser") if shutil.which(name)), None)
 WIDTHS = (1280, 414, 390, 360, 320)  # a desktop, phones from the largest to the narrowest in use
 LONG_AGENCY = "中共某某省某某自治州某某县委员会办公室某某自治州某某县人民政府办公室机关事务服务中心"
 TWELVE_PARAGRAPHS = "\n\n".join(
     f"（{'一二三四五六七八九十'[i % 10]}）第{i + 1}段。" + "本机关依法公开政府信息，" * (3 + i % 4) for i in range(12)
 )
 
-needs_browser = pytest.mark.skipif(BROWSER is None, reason="headless Chromium (chromium-headless-shell or chromium) is not installed")
 
 MEASURE = """
 <script>
@@ -195,14 +194,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     assert BROWSER is not None
     folder = tmp_path_factory.mktemp("print")
     every = reports()
-    running = []
     for name in PRINTED:
-        page, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
-        page.write_text(render_html(every[name]), encoding="utf-8")
-        command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
-        running.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    for process in running:
-        process.wait(timeout=120)
+        (folder / f"{name}.html").write_text(render_html(every[name]), encoding="utf-8")
+    print_pages(((folder / f"{name}.html", folder / f"{name}.pdf") for name in PRINTED), timeout=120)
     sheets = {}
     for name in PRINTED:
         pdf = folder / f"{name}.pdf"

@@ -24,11 +24,13 @@ from generator.readers.published.pagination import continues
 from generator.readers.yaml_reader import read_yaml
 from generator.render.docx import render_docx
 from generator.render.html import render_html
+from generator.render.pdf import convert_many
 from generator.report import Report
 from generator.values import complete
 
 from .conftest import sample_yamls
 from .factories import distinct_report
+from .printing import print_pages
 from .test_import import words
 
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
@@ -57,17 +59,14 @@ def originals() -> dict[str, Report]:
 @pytest.fixture(scope="session")
 def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every sample (and a few made-up reports) rendered to .docx, then to PDF in one LibreOffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice (soffice) is not installed")
     work = tmp_path_factory.mktemp("pdf")
     docs = []
     for name, report in originals().items():
         render_docx(report, work / f"{name}.docx")
-        docs.append(str(work / f"{name}.docx"))
-    profile = (work / "profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(work)]
-    subprocess.run([*command, *docs], check=True, capture_output=True, timeout=600)
+        docs.append(work / f"{name}.docx")
+    convert_many(docs, work)
     return {name: work / f"{name}.pdf" for name in originals()}
 
 
@@ -87,9 +86,6 @@ def rows_break(html: str) -> str:
 @pytest.fixture(scope="session")
 def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Two samples printed to PDF by a headless browser from reportgen's HTML (another program's layout and fonts)."""
-    browser = shutil.which("chromium-headless-shell") or shutil.which("chromium")
-    if browser is None:
-        pytest.skip("no headless Chromium installed")
     work = tmp_path_factory.mktemp("browser")
     out: dict[str, Path] = {}
     small_paper = "<style>@page { size: A5; }</style></head>"  # table 3 cannot fit: it runs over a page break
@@ -106,11 +102,8 @@ def browser_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         if name.startswith("rows-break-"):
             html = rows_break(html)
         page.write_text(html, encoding="utf-8")
-        target = work / f"{name}.pdf"
-        options = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-        command = [browser, *options, f"--print-to-pdf={target}", page.as_uri()]
-        subprocess.run(command, check=True, capture_output=True, timeout=120)
-        out[name] = target
+        out[name] = work / f"{name}.pdf"
+    print_pages((work / f"{name}.html", pdf) for name, pdf in out.items())
     return out
 
 

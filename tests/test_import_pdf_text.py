@@ -29,12 +29,14 @@ from generator.readers.yaml_reader import read_yaml
 from generator.readers.yaml_writer import dump_yaml
 from generator.render.docx import render_docx
 from generator.render.html import render_html
+from generator.render.pdf import convert_many
 from generator.report import Report
 from generator.values import complete
 from generator.view import build_view
 
 from .conftest import EXAMPLE
 from .factories import distinct_report
+from .printing import print_pages
 from .test_import import words
 
 SIGNED = "云溪县人民政府办公室"
@@ -124,8 +126,7 @@ ORIGINALS = {
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Our .docx, variants of it (a character grid, spaced out, signature and date on one line) and a pandoc .docx,
     converted to PDF in one LibreOffice run."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice (soffice) is not installed")
     work = tmp_path_factory.mktemp("pdftext")
     render_docx(example(), work / "grid.docx")
@@ -141,26 +142,18 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         (work / "pandoc.md").write_text(markdown(example()), encoding="utf-8")
         subprocess.run(["pandoc", str(work / "pandoc.md"), "-o", str(work / "pandoc.docx")], check=True, capture_output=True, timeout=120)
         names.append("pandoc")
-    profile = (work / "profile").as_uri()
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(work)]
-    subprocess.run([*command, *(str(work / f"{name}.docx") for name in names)], check=True, capture_output=True, timeout=600)
+    convert_many([work / f"{name}.docx" for name in names], work)
     return {name: work / f"{name}.pdf" for name in names}
 
 
 @pytest.fixture(scope="module")
 def browser_printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    browser = shutil.which("chromium-headless-shell") or shutil.which("chromium")
-    if browser is None:
-        pytest.skip("no headless Chromium installed")
     work = tmp_path_factory.mktemp("pdfhtml")
-    out = {}
-    for name, make in (("html", example), ("html-signed", signed)):
-        page = work / f"{name}.html"
-        page.write_text(render_html(make()), encoding="utf-8")
-        options = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-        out[name] = work / f"{name}.pdf"
-        subprocess.run([browser, *options, f"--print-to-pdf={out[name]}", page.as_uri()], check=True, capture_output=True, timeout=120)
-    return out
+    pages = {"html": example, "html-signed": signed}
+    for name, make in pages.items():
+        (work / f"{name}.html").write_text(render_html(make()), encoding="utf-8")
+    print_pages((work / f"{name}.html", work / f"{name}.pdf") for name in pages)
+    return {name: work / f"{name}.pdf" for name in pages}
 
 
 def widest_gap(path: Path) -> float:

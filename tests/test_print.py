@@ -4,7 +4,6 @@ table on the sheet (the last column of the widest table included), nothing past 
 from __future__ import annotations
 
 import logging
-import subprocess
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,8 @@ from generator.view import build_view
 
 from .conftest import SAMPLES
 from .factories import distinct_report
-from .test_browser import BROWSER, TWELVE_PARAGRAPHS, needs_browser
+from .printing import BROWSER, needs_browser, print_pages
+from .test_browser import TWELVE_PARAGRAPHS
 
 PAPERS = {"A4": None, "A5": "A5", "Letter": "letter"}  # None: the page's own @page size
 SHEET_PT = {"A4": (595.3, 841.9), "A5": (419.5, 595.3), "Letter": (612.0, 792.0)}
@@ -87,17 +87,12 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], P
     """Each report printed on each paper; the browsers run side by side."""
     assert BROWSER is not None
     folder = tmp_path_factory.mktemp("paper")
-    running = []
     for name, paper in PRINTS:
         html = render_html(REPORTS[name]())
         if PAPERS[paper]:
             html = html.replace("</head>", f"<style>@page {{ size: {PAPERS[paper]}; }}</style></head>", 1)
-        page, pdf = folder / f"{name}-{paper}.html", folder / f"{name}-{paper}.pdf"
-        page.write_text(html, encoding="utf-8")
-        command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
-        running.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    for process in running:
-        process.wait(timeout=180)
+        (folder / f"{name}-{paper}.html").write_text(html, encoding="utf-8")
+    print_pages((folder / f"{name}-{paper}.html", folder / f"{name}-{paper}.pdf") for name, paper in PRINTS)
     out = {}
     for name, paper in PRINTS:
         pdf = folder / f"{name}-{paper}.pdf"
