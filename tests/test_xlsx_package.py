@@ -165,9 +165,6 @@ def _deflated_copy(source: Path, target: Path) -> dict[str, tuple[int, int]]:
 def test_a_plainly_deflated_workbook_reads_the_same(tmp_path: Path) -> None:
     path = tmp_path / "deflated.xlsx"
     _deflated_copy(filled(tmp_path), path)
-    package = Package(path.read_bytes())
-    for info in package.zip.infolist():
-        assert package.read(info.filename) == package.zip.read(info.filename)
     assert read_xlsx(path).report == sample_report()
 
 
