@@ -11,6 +11,7 @@ from typing import Any, Literal
 from .findings import Finding, Source
 from .formats import FORMATS, LAST_YEAR, Format, format_for_year
 from .records import Record
+from .title import REPORT_NAME
 
 NOT_APPLICABLE = "/"
 Value = int | Decimal | Literal["/"]
@@ -110,7 +111,7 @@ class Report(Record):
 
     @property
     def display_title(self) -> str:
-        return self.title or f"{self.agency}{self.year}年政府信息公开工作年度报告"
+        return self.title or f"{self.agency}{self.year}年{REPORT_NAME}"
 
     @property
     def display_signature(self) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..report import Report
+from ..title import REPORT_NAME
 from .collect import ACCEPTED, Collection
 from .roster import file_stem
 
@@ -76,7 +77,7 @@ def write_index(collection: Collection, target: Path, built: dict[str, str]) -> 
     year = collection.year
     html = render_template(
         "collect/index.html.j2",
-        title=f"{year}年度政府信息公开工作年度报告" if year else "政府信息公开工作年度报告",
+        title=f"{year}年度{REPORT_NAME}" if year else REPORT_NAME,
         groups=[(name, units) for name, units in groups.items() if units],
         count=len(built),
     )

@@ -20,6 +20,7 @@ from ...errors import InputError
 from ...findings import Finding, Source
 from ...formats import FORMATS, TABLE_NAMES, Format, format_for_year
 from ...report import Contact, InfoFees, Narrative, ReadResult, Report
+from ...title import REPORT_NAME
 from ...view import preface_text
 from .items import Document, Grid, Line
 from .labels import detect_version
@@ -189,7 +190,7 @@ def assemble(doc: Document) -> ReadResult:
 
 def tidy_defaults(report: Report) -> None:
     """Fields equal to what reportgen would print anyway are left to their defaults."""
-    if report.title and report.title == f"{report.agency}{report.year}年政府信息公开工作年度报告":
+    if report.title and report.title == f"{report.agency}{report.year}年{REPORT_NAME}":
         report.title = None
     if report.signature and report.signature == report.agency:
         report.signature = None

@@ -8,6 +8,7 @@ from pathlib import Path
 from ...fileio import write_atomic
 from ...outputs import epoch_time
 from ...report import Report
+from ...title import REPORT_NAME
 from ...view import Paragraph, PartView, ReportView, build_view
 from ..props import docx_property
 from .body import body_xml
@@ -71,7 +72,7 @@ def docx_bytes(
     if libreoffice:  # LibreOffice sets a character grid at about two characters a cell: a unit's template gets a line grid
         sect_pr = sect_pr.replace('w:type="linesAndChars"', 'w:type="lines"').replace('w:type="snapToChars"', 'w:type="lines"')
     document = body_xml(view, base.ids, title, sect_pr, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0)
-    subject = f"{report.year}年政府信息公开工作年度报告"
+    subject = f"{report.year}年{REPORT_NAME}"
     core = core_xml(docx_property(view.title), subject, docx_property(report.agency), iso(document_time(report, timestamp)))
     return package_bytes(base, document, core)
 
