@@ -1,0 +1,93 @@
+"""Print the corpus table: per report the agency, year, format, cells right/read/typed per table, true and false arithmetic findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.corpus_measure import Measured, measure_all
+
+TABLES = (("proactive", "表二"), ("applications", "表三"), ("reviews", "表四"))
+
+
+def _cells(m: Measured, key: str) -> str:
+    count = m.tables.get(key)
+    if count is None:
+        placed = m.found.get(key, 0)
+        return f"—/{placed}/—"
+    return f"{count.right}/{count.read}/{count.typed}"
+
+
+def _row(m: Measured) -> list[str]:
+    e = m.expected
+    agency = "✓" if m.agency_right else ("—" if not e.agency_printed else f"✗ {m.agency or '（无）'}")
+    missing = "、".join(dict(TABLES)[t] for t in m.tables_missing) or "—"
+    return [
+        e.id + ("（留出）" if e.holdout else ""),
+        e.agency,
+        str(e.year),
+        e.format,
+        "整篇" if e.whole else "片段",
+        agency,
+        missing,
+        *(_cells(m, key) for key, _ in TABLES),
+        str(len(m.true_findings)),
+        str(len(m.false_findings)),
+        str(len(m.missed_findings)),
+    ]
+
+
+HEADER = [
+    "文件",
+    "机关",
+    "年度",
+    "格式",
+    "范围",
+    "机关读对",
+    "未找到的表",
+    "表二 对/读/录",
+    "表三 对/读/录",
+    "表四 对/读/录",
+    "真错误",
+    "假错误",
+    "漏报",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--holdout", action="store_true", help="also the hold-out reports (tests/corpus/holdout)")
+    args = parser.parse_args(argv)
+    rows = [_row(m) for m in measure_all(holdout=args.holdout)]
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "---|" * len(HEADER))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    measured = list(measure_all(holdout=args.holdout))
+    totals = {key: [0, 0, 0] for key, _ in TABLES}
+    for m in measured:
+        for key, _ in TABLES:
+            c = m.tables.get(key)
+            if c is not None:
+                totals[key][0] += c.right
+                totals[key][1] += c.read
+                totals[key][2] += c.typed
+    parts = [f"{name} {r}/{rd}/{t}" for (key, name), (r, rd, t) in zip(TABLES, totals.values(), strict=True)]
+    right = sum(v[0] for v in totals.values())
+    typed = sum(v[2] for v in totals.values())
+    wrong = sum(len(c.wrong) for m in measured for c in m.tables.values())
+    share = f"{100 * right / typed:.1f}%" if typed else "—"
+    print()
+    print(f"单元格（对/读/录）：{'，'.join(parts)}；合计对 {right}/{typed}（{share}），读错 {wrong}")
+    print(
+        f"算术错误：真 {sum(len(m.true_findings) for m in measured)}，假 {sum(len(m.false_findings) for m in measured)}，"
+        f"漏报 {sum(len(m.missed_findings) for m in measured)}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
