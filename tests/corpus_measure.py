@@ -39,11 +39,6 @@ class Expected:
     real_inconsistencies: frozenset[tuple[str, str]]
     holdout: bool
 
-    @property
-    def typed(self) -> bool:
-        """Whether the cells of the printed tables were typed (an entry may note only agency and tables)."""
-        return bool(self.cells)
-
 
 def _document(expected_file: Path) -> Path:
     stem = expected_file.name[: -len(EXPECTED)]
@@ -148,39 +143,38 @@ def _same(typed: Any, read: Any) -> bool:
 
 def measure(expected: Expected) -> Measured:
     result, outcome = check_one(expected.document)
-    if result is None or result.report is None:
-        return Measured(expected, None, None, None, {}, {}, set(), set(), set(expected.real_inconsistencies), outcome.unreadable)
-    report = result.report
-    read: dict[str, Any] = dict(report.cells)
-    for cell_id in blank_cells(result):
-        read.setdefault(cell_id, BLANK)
-    found = {c.key: c.placed for c in coverage(result)}
+    report = result.report if result is not None else None
+    read: dict[str, Any] = dict(report.cells) if report is not None else {}
+    if result is not None and report is not None:
+        for cell_id in blank_cells(result):
+            read.setdefault(cell_id, BLANK)
+    found = {c.key: c.placed for c in coverage(result)} if result is not None else {}
     tables: dict[str, TableCount] = {}
-    if expected.typed:
-        for table in FORMATS[expected.format].tables:
-            count = TableCount()
-            ids = [c.id for c in table.cells()]
-            typed = {i: expected.cells[i] for i in ids if i in expected.cells}
-            got = {i: v for i, v in read.items() if i.split(".", 1)[0] == table.key}
-            count.typed, count.read = len(typed), len(got)
-            for cell_id, value in got.items():
-                if cell_id in typed and _same(typed[cell_id], value):
-                    count.right += 1
-                else:
-                    count.wrong.append(f"{cell_id}={value!r} (typed {typed.get(cell_id, '—')!r})")
-            tables[table.key] = count
+    for table in FORMATS[expected.format].tables:
+        count = TableCount()
+        ids = [c.id for c in table.cells()]
+        typed = {i: expected.cells[i] for i in ids if i in expected.cells}
+        got = {i: v for i, v in read.items() if i.split(".", 1)[0] == table.key}
+        count.typed, count.read = len(typed), len(got)
+        for cell_id, value in got.items():
+            if cell_id in typed and _same(typed[cell_id], value):
+                count.right += 1
+            else:
+                count.wrong.append(f"{cell_id}={value!r} (typed {typed.get(cell_id, '—')!r})")
+        tables[table.key] = count
     claimed = {(f.code, f.cell or "") for f in outcome.findings if f.code in ARITHMETIC}
     real = set(expected.real_inconsistencies)
     return Measured(
         expected,
-        report.agency or None,
-        report.year,
-        report.format,
+        report.agency or None if report is not None else None,
+        report.year if report is not None else None,
+        report.format if report is not None else None,
         found,
         tables,
         claimed & real,
         claimed - real,
         real - claimed,
+        outcome.unreadable,
     )
 
 
