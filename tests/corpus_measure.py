@@ -181,3 +181,28 @@ def measure(expected: Expected) -> Measured:
 def measure_all(*, holdout: bool = False) -> Iterator[Measured]:
     for expected in corpus(holdout=holdout):
         yield measure(expected)
+
+
+TABLE_NAMES = {"proactive": "表二", "applications": "表三", "reviews": "表四"}
+
+
+def failures(m: Measured) -> dict[str, str]:
+    """Aspect -> why, for every aspect of one report the importer gets wrong (the lines of known_failures.yaml)."""
+    e = m.expected
+    out: dict[str, str] = {}
+    refused = f"refused as no report: {m.unreadable.split('：', 1)[-1]}" if m.unreadable else ""
+    if m.tables_missing:
+        out["tables"] = (
+            ("refused as no report; " if refused else "") + "printed but not found: " + "、".join(TABLE_NAMES[t] for t in m.tables_missing)
+        )
+    if e.agency_printed and not m.agency_right:
+        out["agency"] = refused or f"agency read as {m.agency!r}"
+    if not m.cells_right():
+        out["cells"] = "; ".join(
+            f"{TABLE_NAMES[k]} {c.right}/{c.read}/{c.typed} right/read/typed" for k, c in m.tables.items() if c.wrong or c.right != c.typed
+        )
+    if m.false_findings or m.missed_findings:
+        out["findings"] = "false: " + ", ".join(sorted(f"{code} {cell}" for code, cell in m.false_findings))
+        if m.missed_findings:
+            out["findings"] += " missed: " + ", ".join(sorted(f"{code} {cell}" for code, cell in m.missed_findings))
+    return out
