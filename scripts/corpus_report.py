@@ -28,7 +28,7 @@ def _row(m: Measured) -> list[str]:
     agency = "✓" if m.agency_right else ("—" if not e.agency_printed else f"✗ {m.agency or '（无）'}")
     missing = "、".join(dict(TABLES)[t] for t in m.tables_missing) or "—"
     return [
-        e.id + ("（留出）" if e.holdout else ""),
+        e.id + ("（留出）" if e.holdout else "") + ("" if e.report else "（非报告：" + ("已拒绝" if m.unreadable else "误读为报告") + "）"),
         e.agency,
         str(e.year),
         e.format,

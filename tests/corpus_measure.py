@@ -38,6 +38,7 @@ class Expected:
     cells: dict[str, Any]
     real_inconsistencies: frozenset[tuple[str, str]]
     holdout: bool
+    report: bool = True  # False: a document that is no report (a 解读 of one), which import must name as such
 
 
 def _document(expected_file: Path) -> Path:
@@ -82,6 +83,7 @@ def load(expected_file: Path) -> Expected:
         cells=_cells(data, fmt),
         real_inconsistencies=frozenset((i["code"], i["cell"]) for i in data.get("real_inconsistencies") or ()),
         holdout=expected_file.parent == HOLDOUT,
+        report=bool(data.get("report", True)),
     )
 
 
@@ -201,6 +203,8 @@ def failures(m: Measured) -> dict[str, str]:
         out["cells"] = "; ".join(
             f"{TABLE_NAMES[k]} {c.right}/{c.read}/{c.typed} right/read/typed" for k, c in m.tables.items() if c.wrong or c.right != c.typed
         )
+    if not e.report and m.unreadable is None:
+        out["refused"] = "read as a report although it is none"
     if m.false_findings or m.missed_findings:
         out["findings"] = "false: " + ", ".join(sorted(f"{code} {cell}" for code, cell in m.false_findings))
         if m.missed_findings:

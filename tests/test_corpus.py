@@ -13,7 +13,7 @@ import yaml
 
 from tests.corpus_measure import CORPUS, Expected, Measured, corpus, measure
 
-ASPECTS = ("tables", "agency", "cells", "findings")
+ASPECTS = ("tables", "agency", "cells", "findings", "refused")
 KNOWN = yaml.safe_load((CORPUS / "known_failures.yaml").read_text(encoding="utf-8")) or {}
 REPORTS = corpus(holdout=True)
 
@@ -26,6 +26,8 @@ def _measured(report_id: str) -> Measured:
 def _applies(expected: Expected, aspect: str) -> bool:
     if aspect == "agency":
         return expected.agency_printed
+    if aspect == "refused":
+        return not expected.report
     return True
 
 
@@ -51,6 +53,8 @@ def test_corpus(report_id: str, aspect: str) -> None:
     elif aspect == "cells":
         problems = {key: (c.right, c.read, c.typed, c.wrong) for key, c in got.tables.items() if c.wrong or c.right != c.typed}
         assert problems == {}, "table: (right, read, typed, wrong cells)"
+    elif aspect == "refused":
+        assert got.unreadable is not None, "a document that is no report was imported as one"
     else:
         assert (got.false_findings, got.missed_findings) == (set(), set())
 
