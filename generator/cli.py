@@ -323,14 +323,3 @@ from . import cli_published  # noqa: E402, F401  (registers the commands on publ
 
 # isort: split
 from . import cli_collect  # noqa: E402, F401  (registers the collection commands on ``app``)
-
-
-def main() -> None:
-    """Console entry point; SIGTERM is handled like Ctrl-C, so temporary files are removed on that path too."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    app()
