@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from ...findings import Source
+from ...width import char_width
 from .items import Document, Field, Grid, Line
-
-
-def char_width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def canvas(line: str) -> list[str]:
     """A line as display columns: a wide character fills its column and leaves an empty one after it."""
     out: list[str] = []
     for char in line:
+        columns = char_width(char)
+        if columns == 0 and out:  # a combining mark stays on the character before it
+            out[-1 if out[-1] else -2] += char
+            continue
         out.append(char)
-        if char_width(char) == 2:
+        if columns == 2:
             out.append("")
     return out
 
