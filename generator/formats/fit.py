@@ -14,9 +14,13 @@ NO_LINE_START = set("，。、；：？！”’）》】」』,.;:?!)")  # a li
 SLACK_EM = 0.25  # fonts differ: a label must not orphan a character at any capacity this close to the computed one
 
 
+NARROW_STOPS = frozenset(".,:;")  # printed a quarter em wide in the table fonts, not the half of a display column
+
+
 def char_width(ch: str) -> float:
-    """Width in em: a display column is half of one (a CJK character one em, a digit or letter half)."""
-    return display_width(ch) / 2
+    """Width in em: a display column is half of one (a CJK character one em, a digit or letter half); ASCII stops,
+    the one place where the printed proportional font departs from the display width, a quarter."""
+    return 0.25 if ch in NARROW_STOPS else display_width(ch) / 2
 
 
 def line_capacity(width_mm: float) -> float:
