@@ -10,15 +10,20 @@ from .items import Document, Field, Grid, Line
 def canvas(line: str) -> list[str]:
     """A line as display columns: a wide character fills its column and leaves an empty one after it."""
     out: list[str] = []
+    waiting = ""  # zero-width characters before any other: they go with the first character that takes a column
     for char in line:
         columns = char_width(char)
-        if columns == 0 and out:  # a combining mark stays on the character before it
-            out[-1 if out[-1] else -2] += char
+        if columns == 0:  # a combining mark stays on the character before it
+            if out:
+                out[-1 if out[-1] else -2] += char
+            else:
+                waiting += char
             continue
-        out.append(char)
+        out.append(waiting + char)
+        waiting = ""
         if columns == 2:
             out.append("")
-    return out
+    return out if out or not waiting else [waiting]
 
 
 def is_border(line: str) -> bool:
