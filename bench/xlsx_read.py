@@ -1,6 +1,6 @@
 """Benchmark: reading each sample workbook in process, median and min–max over N runs.
 
-Usage: python bench/xlsx_read.py [N] [--baseline DIR] [--first]
+Usage: python bench/xlsx_read.py [N] [--baseline DIR] [--first] [--openpyxl]
 
 The reader remembers the workbook and styles parts by their bytes (workbooks made from one template
 share them), so repeated reads of one file measure a collection of like workbooks; ``--first``
@@ -9,6 +9,9 @@ forgets them before every read, measuring a workbook unlike any read before.
 ``--baseline DIR`` compares, interleaved in the same run, with another copy of the package whose
 top-level directory in DIR is named ``oldgen`` (for example ``git archive <commit> generator``
 unpacked into DIR and renamed), so a loaded machine affects both alike.
+
+``--openpyxl`` also times openpyxl reading every cell value of the same workbook, in read-only mode (which does
+not expose merged cells) and in its normal mode (which does), interleaved with the package's reader.
 """
 
 from __future__ import annotations
@@ -36,11 +39,30 @@ def time_once(read: Callable[[Path], Any], path: Path) -> float:
     return time.perf_counter() - start
 
 
+def openpyxl_values(path: Path, *, read_only: bool) -> list[Any]:
+    """Every cell value of every worksheet as openpyxl reads it (and the merged ranges, where the mode has them)."""
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(path, read_only=read_only)
+    values: list[Any] = []
+    for ws in book.worksheets:
+        values.extend(v for row in ws.iter_rows(values_only=True) for v in row)
+        if not read_only:
+            values.extend(ws.merged_cells.ranges)
+    book.close()
+    return values
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, nargs="?", default=30)
     parser.add_argument("--baseline", type=Path, help="directory holding an older copy of the package named oldgen")
     parser.add_argument("--first", action="store_true", help="forget remembered parts before every read")
+    parser.add_argument("--openpyxl", action="store_true", help="also time openpyxl reading every cell (read-only and normal mode)")
     opts = parser.parse_args()
     from generator.readers.xlsx_reader import read_xlsx
 
@@ -53,6 +75,9 @@ def main() -> None:
             return read_xlsx(path)
 
         readers["now"] = read_first
+    if opts.openpyxl:
+        readers["openpyxl-ro"] = lambda path: openpyxl_values(path, read_only=True)
+        readers["openpyxl"] = lambda path: openpyxl_values(path, read_only=False)
     if opts.baseline:
         sys.path.insert(0, str(opts.baseline))
         from oldgen.readers.xlsx_reader import read_xlsx as read_old  # type: ignore[import-not-found]

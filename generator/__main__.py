@@ -1,5 +1,5 @@
 """``python -m generator`` runs the command line."""
 
-from .console import main
+from .cli import app
 
-main()
+app()

@@ -3,6 +3,7 @@
 # Annotations are evaluated when the module loads (no ``from __future__ import annotations``): typer would
 # otherwise evaluate every annotation string of every command again on each run.
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from .cli_progress import RunProgress
 from .cli_zh import INTERRUPTED, ChineseGroup, ChineseTyper, interrupted_line
 
 if TYPE_CHECKING:
@@ -62,26 +64,14 @@ def _print_outcome(outcome: "Outcome", *, as_json: bool) -> None:
             typer.echo(f"✓ {fo.file}：没有错误，{n_warn} 个警告")
 
 
-class _Progress:
-    """Which input a command is on, so that an interruption can say how many were finished."""
-
-    def __init__(self) -> None:
-        self.index = 0
-        self.count = 0
-
-    def __call__(self, index: int, count: int, path: Path) -> None:
-        self.index, self.count = index, count
-        if count > PROGRESS_FROM:
-            typer.echo(f"[{index}/{count}] {path}", err=True)
-
-
-def _run(action: Callable[[], T], progress: _Progress | None = None) -> T:
+def _run(action: Callable[[], T], progress: RunProgress | None = None) -> T:
     from .errors import InputError
     from .parallel import tallied
 
     with tallied() as tally:  # the inputs that finished, counted as their results arrive, in any order
         try:
-            return action()
+            with progress or contextlib.nullcontext():
+                return action()
         except InputError as exc:
             raise _fail(str(exc)) from None
         except KeyboardInterrupt:
@@ -123,7 +113,7 @@ def build(
             raise _fail(f"--timestamp 的值“{timestamp}”不是 ISO 日期时间，例如 2026-01-20T09:00:00") from None
     if reference_doc is not None and not reference_doc.is_file():
         raise _fail(f"找不到参考样式文件：{reference_doc}")
-    progress = _Progress()
+    progress = RunProgress()
     outcome = _run(
         lambda: run_build(
             inputs, output, chosen, previous=previous, reference_doc=reference_doc, timestamp=stamp, progress=progress, overwrite=overwrite
@@ -153,7 +143,7 @@ def check(
     """
     from .pipeline import check as run_check
 
-    progress = _Progress()
+    progress = RunProgress()
     if children:
         from .collect.reconcile import check_children
 
@@ -213,7 +203,7 @@ def export(
         raise _fail(f"导出文件应为 .csv 或 .xlsx：{output}")
     files = _run(lambda: expand_inputs(inputs))
     _run(lambda: _plan(output, files, overwrite))
-    progress = _Progress()
+    progress = RunProgress()
     outcome = _run(lambda: run_check(files, progress=progress), progress)
     if outcome.exit_code:
         _print_outcome(outcome, as_json=False)
@@ -315,22 +305,8 @@ def template(
     typer.echo(f"✓ 已生成模板 {output}（{year} 年度，{fmt.version} 版格式）{done}")
 
 
-PROGRESS_FROM = 5
-
-
 # the order of registration is the order of the commands in the help
 from . import cli_published  # noqa: E402, F401  (registers the commands on published reports on ``app``)
 
 # isort: split
 from . import cli_collect  # noqa: E402, F401  (registers the collection commands on ``app``)
-
-
-def main() -> None:
-    """Console entry point; SIGTERM is handled like Ctrl-C, so temporary files are removed on that path too."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    app()

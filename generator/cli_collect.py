@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli import PROGRESS_FROM, AsJson, Overwrite, _fail, _plan, _Progress, _run, _write, app
+from .cli import AsJson, Overwrite, _fail, _plan, _run, _write, app
+from .cli_progress import RunProgress
 
 if TYPE_CHECKING:
     from .formats import Format
@@ -27,7 +28,8 @@ def distribute_command(
     if from_dir is not None and not from_dir.is_dir():
         raise _fail(f"使用 --roster 时 --from 应为上年汇总目录：{from_dir}")
     roster = _run(lambda: read_roster(roster_file))
-    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite))
+    progress = RunProgress("生成")
+    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, progress=progress), progress)
     for path in result.existing:
         typer.echo(f"已存在，未覆盖（要替换请加 --overwrite）：{path}")
     for path in result.replaced:
@@ -74,11 +76,8 @@ def collect(
     if previous is not None and not previous.is_dir():
         raise _fail(f"--previous 应为上年汇总目录：{previous}")
     names = _run(lambda: read_roster(roster))
-    bar = _Bar("读取", as_json)
-    try:
-        result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar), bar)
-    finally:
-        bar.close()
+    bar = RunProgress("读取")
+    result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar), bar)
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         raise typer.Exit(result.exit_code)
@@ -123,7 +122,7 @@ def aggregate_(
     names = _run(lambda: read_roster(roster)) if roster is not None else None
     if names is not None and names.findings:
         raise _fail("名单有错误，请先改正：" + "；".join(f.line() for f in names.findings))
-    progress = _Progress()
+    progress = RunProgress()
     result = _run(lambda: aggregate(inputs, agency.strip(), categories=categories, roster=names, progress=progress), progress)
     for received in result.unreadable:
         typer.echo(f"错误：{received.path}：{received.unreadable}", err=True)
@@ -171,28 +170,3 @@ def draft_(
         + ("：" + "、".join(heading[k] for k in result.drafted) if result.drafted else "")
         + ("（已替换原有文件）" if result.replaced else "")
     )
-
-
-class _Bar(_Progress):
-    """A one-line progress bar on stderr, shown only on a terminal."""
-
-    def __init__(self, label: str, quiet: bool):
-        import sys
-
-        super().__init__()
-        self.label = label
-        self.on = not quiet and sys.stderr.isatty()
-        self.shown = False
-
-    def __call__(self, index: int, count: int, path: Path) -> None:
-        self.index, self.count = index, count
-        if not self.on or count <= PROGRESS_FROM:
-            return
-        width = 30
-        done = width * index // count
-        typer.echo(f"\r{self.label} [{'#' * done}{' ' * (width - done)}] {index}/{count}", err=True, nl=False)
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            typer.echo("", err=True)

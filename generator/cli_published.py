@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .cli import AsJson, Overwrite, _fail, _plan, _Progress, _run, _write, _write_all, app
+from .cli import AsJson, Overwrite, _fail, _plan, _run, _write, _write_all, app
+from .cli_progress import RunProgress
 
 
 @app.command("import")
@@ -89,7 +90,7 @@ def audit(
     targets = audit_targets(output)
     inputs = _run(lambda: published_files(folder) + (published_files(previous_dir) if previous_dir else []))
     _run(lambda: _plan(targets[0], inputs, overwrite, *targets[1:]))
-    progress = _Progress()
+    progress = RunProgress()
     items = _run(lambda: run_audit(folder, previous_dir, progress=progress), progress)
     done = _run(lambda: _write_all(audit_outputs(items, folder, output), inputs, overwrite))
     data = audit_json(items, folder, targets)

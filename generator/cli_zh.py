@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -153,6 +155,21 @@ def run_guarded(action: Callable[[], Any]) -> int:
     return code if isinstance(code, int) else 0
 
 
+def run_with_sigterm(action: Callable[[], int]) -> int:
+    """Run ``action`` with SIGTERM handled like Ctrl-C, so temporary files are removed on that path too."""
+    if threading.current_thread() is not threading.main_thread():
+        return action()
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return action()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class ChineseCommand(TyperCommand):
     """A command whose help page is in Chinese."""
 
@@ -177,7 +194,7 @@ class ChineseGroup(TyperGroup):
         def action() -> Any:
             return super(ChineseGroup, self).main(args, PROG, complete_var, standalone_mode=False, **extra)
 
-        code = run_guarded(action)
+        code = run_guarded(action) if not standalone_mode else run_with_sigterm(lambda: run_guarded(action))
         if standalone_mode:
             sys.stdout.flush()
             sys.exit(code)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from .records import Record
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Source(Record):
+class Source(BaseModel):
     """Where a value came from: a file, and a sheet and A1 ref, or a line and column."""
+
+    model_config = ConfigDict(frozen=True)
 
     file: str | None = None
     sheet: str | None = None
@@ -35,9 +35,10 @@ class Source(Record):
         return " ".join(where)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Finding(Record):
+class Finding(BaseModel):
     """One check result."""
+
+    model_config = ConfigDict(frozen=True)
 
     code: str
     severity: Severity
@@ -46,11 +47,12 @@ class Finding(Record):
     source: Source | None = None
     expected: Any = None
     actual: Any = None
-    related: tuple[str, ...] = field(default=(), metadata={"description": "other cells the rule involves"})
+    related: tuple[str, ...] = Field(default=(), description="other cells the rule involves")
 
-    def serialize_field(self, name: str, value: Any) -> Any:
+    @field_serializer("expected", "actual")
+    def plain_number(self, value: Any) -> Any:
         """Expected and actual numbers are dumped as plain numbers."""
-        if name in ("expected", "actual") and isinstance(value, Decimal):
+        if isinstance(value, Decimal):
             return int(value) if value == value.to_integral_value() else float(value)
         return value
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel, Field
 
 from .errors import InputError
 from .fileio import UTF8, OutputSet
 from .findings import Finding, Source, errors, summary
 from .outputs import check_folder, check_reference_doc, check_targets, distinct_stems, epoch_time
 from .parallel import finishing
-from .records import Record
 from .render import RENDERERS
 from .render import render_report as render
 from .report import ReadResult, Report
@@ -30,27 +31,25 @@ SUPERSEDED_BY = {"DATE-MISSING": {"DATE-INVALID", "XLSX-DATE"}}
 Progress = Callable[[int, int, Path], None]  # (index from 1, count, file) before each input
 
 
-@dataclass(kw_only=True)
-class FileOutcome(Record):
+class FileOutcome(BaseModel):
     """What one command did with one input file."""
 
     file: str
-    findings: list[Finding] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    written: list[str] = Field(default_factory=list)
     unreadable: str | None = None  # the Chinese reason when the file could not be read at all
-    report: Report | None = field(default=None, metadata={"exclude": True})  # what was read, for commands that go on with it (not build)
-    notes: list[str] = field(default_factory=list)  # what the user should know about the outputs (renamed, replaced)
+    report: Report | None = Field(default=None, exclude=True)  # what was read, for commands that go on with it (not build)
+    notes: list[str] = Field(default_factory=list)  # what the user should know about the outputs (renamed, replaced)
 
     @property
     def failed(self) -> bool:
         return self.unreadable is not None or bool(errors(self.findings))
 
 
-@dataclass(kw_only=True)
-class Outcome(Record):
+class Outcome(BaseModel):
     """What one command did with all its inputs; ``--json`` prints exactly this."""
 
-    files: list[FileOutcome] = field(default_factory=list)
+    files: list[FileOutcome] = Field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -124,13 +123,12 @@ def read_previous(path: Path | None) -> Report | None:
     return loaded.report if loaded else None
 
 
-@dataclass(kw_only=True)
-class Previous(Record):
+class Previous(BaseModel):
     """Last year's report as read for the cross-year checks, with warnings about the file itself."""
 
     file: str
     report: Report
-    warnings: list[Finding] = field(default_factory=list)
+    warnings: list[Finding] = Field(default_factory=list)
 
 
 def load_previous(path: Path | None) -> Previous | None:

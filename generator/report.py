@@ -4,73 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .findings import Finding, Source
 from .formats import FORMATS, LAST_YEAR, Format, format_for_year
-from .records import Record
 from .title import REPORT_NAME
 
 NOT_APPLICABLE = "/"
 Value = int | Decimal | Literal["/"]
-FORBID_EXTRA = {"extra": "forbid"}  # pydantic's configuration when a record is validated: unknown keys are errors
+FORBID_EXTRA = ConfigDict(extra="forbid")  # unknown keys are errors
 
 
-@dataclass(kw_only=True)
-class Contact(Record):
+class Contact(BaseModel):
     """填报人 and how to reach them."""
 
-    __pydantic_config__ = FORBID_EXTRA
+    model_config = FORBID_EXTRA
 
     name: str | None = None
     phone: str | None = None
 
 
-@dataclass(kw_only=True)
-class InfoFees(Record):
+class InfoFees(BaseModel):
     """信息处理费 figures reported in part 六 (2021 format)."""
 
-    __pydantic_config__ = FORBID_EXTRA
+    model_config = FORBID_EXTRA
 
-    notices: int = field(default=0, metadata={"ge": 0, "description": "发出收费通知件数（件）"})
-    notice_amount: Decimal = field(default=Decimal(0), metadata={"ge": 0, "description": "收费通知总金额（元）"})
-    collected: Decimal = field(default=Decimal(0), metadata={"ge": 0, "description": "实际收取金额（元）"})
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        # whole counts and amounts given as other number types are stored as the declared types, as validation did
-        if isinstance(self.notices, Decimal) and self.notices == self.notices.to_integral_value():
-            self.notices = int(self.notices)
-        self.notice_amount = _decimal(self.notice_amount)
-        self.collected = _decimal(self.collected)
+    notices: int = Field(default=0, ge=0, description="发出收费通知件数（件）")
+    notice_amount: Decimal = Field(default=Decimal(0), ge=0, description="收费通知总金额（元）")
+    collected: Decimal = Field(default=Decimal(0), ge=0, description="实际收取金额（元）")
 
 
-def _decimal(value: Decimal | int) -> Decimal:
-    return Decimal(value) if isinstance(value, int) else value
-
-
-def plain_fees(data: dict[str, Any]) -> InfoFees | None:
-    """The fees when every value is one validation accepts as it is (a number of the field's kind, not below the
-    field's ``ge``), else None: then ``InfoFees.model_validate`` says what is wrong (and pays for loading pydantic)."""
-    known = {f.name: f for f in fields(InfoFees)}
-    for key, value in data.items():
-        f = known.get(key)
-        if f is None or isinstance(value, bool) or not isinstance(value, int | Decimal):
-            return None
-        if isinstance(value, Decimal) and not value.is_finite():
-            return None
-        if value < f.metadata.get("ge", value) or (f.type == "int" and value != int(value)):
-            return None
-    return InfoFees(**data)
-
-
-@dataclass(kw_only=True)
-class Narrative(Record):
+class Narrative(BaseModel):
     """The narrative of each part; paragraphs are separated by a blank line."""
 
-    __pydantic_config__ = FORBID_EXTRA
+    model_config = FORBID_EXTRA
 
     overview: str = ""
     proactive: str = ""
@@ -83,8 +53,7 @@ class Narrative(Record):
         return split_paragraphs(getattr(self, part))
 
 
-@dataclass(kw_only=True)
-class Report(Record):
+class Report(BaseModel):
     """One report: metadata, narrative and the given table cells by cell id.
 
     ``cells`` holds what the input gave (leaf cells and any totals it typed); totals that
@@ -99,9 +68,9 @@ class Report(Record):
     signature: str | None = None
     preface: str = "auto"
     contact: Contact | None = None
-    text: Narrative = field(default_factory=Narrative)
-    cells: dict[str, Value] = field(default_factory=dict)
-    units: dict[str, str] = field(default_factory=dict, metadata={"description": "各金额单元格声明的单位（元或万元）"})
+    text: Narrative = Field(default_factory=Narrative)
+    cells: dict[str, Value] = Field(default_factory=dict)
+    units: dict[str, str] = Field(default_factory=dict, description="各金额单元格声明的单位（元或万元）")
     info_fees: InfoFees | None = None
 
     @property
@@ -118,8 +87,7 @@ class Report(Record):
         return self.signature or self.agency
 
 
-@dataclass(kw_only=True)
-class ReadResult(Record):
+class ReadResult(BaseModel):
     """What every reader returns: the report, the reading problems it met, and where each cell and field stood.
 
     The same for every reader (YAML, workbook, published report):
@@ -134,8 +102,8 @@ class ReadResult(Record):
     """
 
     report: Report | None
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, Source] = field(default_factory=dict)  # cell id or field path -> location
+    findings: list[Finding] = Field(default_factory=list)
+    sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
     encoding: str | None = None  # the encoding a text input was decoded in (None for binary formats)
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
+
+from .width import display_width
 
 # a 二号 line of 156 mm holds about 18 characters
 TITLE_LINE_CHARS = 18
@@ -42,11 +43,11 @@ MAX_COMBINATIONS = 5000  # beyond this many ways to break (a title of many lines
 
 def char_width(char: str) -> float:
     """Width in CJK characters: wide and full-width characters count 1, others (Latin, digits) half."""
-    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.5
+    return display_width(char) / 2
 
 
 def text_width(text: str) -> float:
-    return sum(char_width(c) for c in text)
+    return display_width(text) / 2
 
 
 def _year_span(title: str, year: int | str | None, start: int) -> tuple[int, int] | None:

@@ -36,7 +36,14 @@ def last_year_reports(folder: Path) -> dict[str, Report]:
 
 
 def distribute(
-    roster: Roster, fmt: Format, year: int, out_dir: Path, *, previous_dir: Path | None = None, overwrite: bool = False
+    roster: Roster,
+    fmt: Format,
+    year: int,
+    out_dir: Path,
+    *,
+    previous_dir: Path | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> Distribution:
     """Write ``out_dir/<单位名称>.xlsx`` for every unit; an existing file is left alone unless ``overwrite``."""
     from ..errors import InputError
@@ -52,8 +59,10 @@ def distribute(
             raise InputError("名单文件与某个单位的模板同名，会被覆盖：请换一个输出目录", roster.file)
     previous = last_year_reports(previous_dir) if previous_dir is not None else {}
     result = Distribution()
-    for unit in roster.units:
+    for index, unit in enumerate(roster.units, 1):
         target = out_dir / f"{file_stem(unit.name)}.xlsx"
+        if progress:
+            progress(index, len(roster.units), target)
         if target.exists():
             if not overwrite:
                 result.existing.append(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..width import display_width
 from .model import Table
 
 PRINT_SIZE_PT = 10.5  # 五号, the size of table text in print
@@ -13,11 +14,13 @@ NO_LINE_START = set("，。、；：？！”’）》】」』,.;:?!)")  # a li
 SLACK_EM = 0.25  # fonts differ: a label must not orphan a character at any capacity this close to the computed one
 
 
+NARROW_STOPS = frozenset(".,:;")  # printed a quarter em wide in the table fonts, not the half of a display column
+
+
 def char_width(ch: str) -> float:
-    """Width in em: CJK and full-width characters take one em, ASCII digits and letters half of one, stops a quarter."""
-    if ord(ch) >= 0x2000:
-        return 1.0
-    return 0.25 if ch in ".,:;" else 0.5
+    """Width in em: a display column is half of one (a CJK character one em, a digit or letter half); ASCII stops,
+    the one place where the printed proportional font departs from the display width, a quarter."""
+    return 0.25 if ch in NARROW_STOPS else display_width(ch) / 2
 
 
 def line_capacity(width_mm: float) -> float:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..cells import LIMIT, QUANTITY, not_a_number, parse_date, parse_value, place, too_large
@@ -19,7 +20,7 @@ from ..codes.yaml import DATE_INVALID, KEY_DUPLICATE, KEY_TYPE, KEY_UNKNOWN, UNI
 from ..fileio import decode_text, read_bytes
 from ..findings import Finding, Source
 from ..formats import FIRST_YEAR, FORMATS, Format, Row, Table, format_for_year
-from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value, plain_fees
+from ..report import Contact, InfoFees, Narrative, ReadResult, Report, Value
 from ..schema import FIELD_LABELS, META_KEYS
 from .yaml_nodes import (
     CONTACT,
@@ -337,11 +338,6 @@ class _Reader:
                 self.fee_error(key, VALUE_NOT_NUMBER, value_node, reason=too_large(value))
             elif value is not None:
                 data[key] = value
-        plain = plain_fees(data)
-        if plain is not None:
-            return plain
-        from pydantic import ValidationError  # only fees that are not plainly right pay for loading pydantic
-
         try:
             return InfoFees.model_validate(data)
         except ValidationError as exc:

@@ -6,11 +6,11 @@ import functools
 import itertools
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..report import Report
 from ..view import ReportView, TableShape, TableView, build_view
+from ..width import char_width, display_width
 from .jinja import render_template
 from .slots import Drawing, Piece, filled, merged
 
@@ -24,16 +24,6 @@ NO_LINE_END = set("（《「『【〔〖〈“‘([{")
 ASCII_RUN = re.compile(r"[!-~]+|.", re.DOTALL)  # a run of printable ASCII (a number, "1.") stays on one line
 # the title on its balanced lines, as in the .docx and .html (the published-report reader rejoins them)
 SPLIT_TITLE = True
-
-
-def char_width(char: str) -> int:
-    """Display columns of one character: wide and full-width characters take two."""
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-@functools.lru_cache(maxsize=16384)  # the same labels and numbers are measured again and again
-def display_width(text: str) -> int:
-    return sum(char_width(c) for c in text)
 
 
 def pad(text: str, width: int, align: str) -> str:

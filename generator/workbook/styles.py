@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 
+from ..width import display_width
+
 FONT_NAME = "宋体"
 BODY = Font(name=FONT_NAME, size=10.5)
 BOLD = Font(name=FONT_NAME, size=10.5, bold=True)
@@ -34,8 +36,8 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 
 def text_width(text: str) -> float:
-    """Width of ``text`` in Excel column units: CJK characters count double."""
-    return sum(2.0 if ord(ch) > 0x2E7F else 1.1 for ch in text)
+    """Width of ``text`` in Excel column units: a display column is one unit (a CJK character two)."""
+    return float(display_width(text))
 
 
 def named_styles() -> list[NamedStyle]:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from ...findings import Source
+from ...width import char_width
 from .items import Document, Field, Grid, Line
-
-
-def char_width(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def canvas(line: str) -> list[str]:
     """A line as display columns: a wide character fills its column and leaves an empty one after it."""
     out: list[str] = []
+    waiting = ""  # zero-width characters before any other: they go with the first character that takes a column
     for char in line:
-        out.append(char)
-        if char_width(char) == 2:
+        columns = char_width(char)
+        if columns == 0:  # a combining mark stays on the character before it
+            if out:
+                out[-1 if out[-1] else -2] += char
+            else:
+                waiting += char
+            continue
+        out.append(waiting + char)
+        waiting = ""
+        if columns == 2:
             out.append("")
-    return out
+    return out if out or not waiting else [waiting]
 
 
 def is_border(line: str) -> bool:
