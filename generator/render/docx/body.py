@@ -14,6 +14,7 @@ from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...view import Paragraph, ReportView
+from .flow import table_cuts
 from .layout import (
     AFTER_TABLE,
     BODY_SIZE,
@@ -116,11 +117,12 @@ def write_body(document: DocumentObject, view: ReportView, ids: Mapping[str, str
         body.narrative(paragraph)
     # GB/T 9704: the signature and date never stand alone on the last page; the last paragraph comes along
     last_part = len(view.parts) - 1
+    cuts = table_cuts(view, len(title))
     for p, part in enumerate(view.parts):
         body.paragraph(part.heading, HEADING1_STYLE)
         before = 0
         if part.table:
-            add_tables(document, part.table, ids)
+            add_tables(document, part.table, ids, cuts.get(part.table.key))
             before = AFTER_TABLE
         for i, paragraph in enumerate(part.paragraphs):
             body.narrative(paragraph, p == last_part and i == len(part.paragraphs) - 1, before)

@@ -21,7 +21,7 @@ from lxml import etree
 from ...formats.fit import char_width, line_capacity
 from ...view import CellView, TableShape, TableView
 from .layout import CELL_LABEL_STYLE, CELL_MARGIN, CELL_STYLE, TABLE_STYLE, TWIPS_PER_MM, mm_twips, xml_text
-from .split import pages
+from .split import cut, pages
 
 NUMBER_SAFETY = 0.02  # em kept free beside a number (digits of Times New Roman and its metric twins are half an em)
 MIN_SCALE = 50  # per cent: the narrowest a number is printed
@@ -145,25 +145,31 @@ def shape_view(shape: TableShape) -> TableView:
 
 
 @functools.lru_cache(maxsize=256)
-def drawing(shape: TableShape, ids: tuple[tuple[str, str], ...]) -> list[tuple[CT_Tbl, list[tuple[int, int, int]]]]:
-    """The pieces of a table of this shape (see :func:`pages`) without their numbers, and where each number goes:
-    the layout depends on the labels only (a number takes one line), so it is drawn once per shape and copied."""
+def drawing(shape: TableShape, ids: tuple[tuple[str, str], ...], at: int | None) -> list[tuple[CT_Tbl, list[tuple[int, int, int]]]]:
+    """The pieces of a table of this shape without their numbers, and where each number goes: the layout depends on
+    the labels only (a number takes one line), so it is drawn once per shape and copied. ``at``: the body row where
+    the table continues on the next page (see :mod:`flow`); the pieces are then cut further only if too tall."""
+    whole = shape_view(shape)
+    first, rest = cut(whole, at) if at else (None, whole)
     drawn = []
-    for piece in pages(shape_view(shape)):
+    for piece in ([first] if first else []) + pages(rest):
         slots: list[tuple[int, int, int]] = []
         drawn.append((table_element(piece, dict(ids), slots), slots))
     return drawn
 
 
-def add_tables(document: DocumentObject, view: TableView, ids: Mapping[str, str]) -> None:
-    """The table, cut into one table per page where it is too tall for one (see :func:`pages`)."""
+def add_tables(document: DocumentObject, view: TableView, ids: Mapping[str, str], at: int | None = None) -> None:
+    """The table, cut at row ``at`` with the rest starting a new page, and into one table per page where a piece is
+    too tall for one (see :func:`split.pages`); header rows and the outer group label are printed again."""
     numbers = view.value_texts
     end = document.element.body.sectPr
     assert end is not None  # the template always has one (see template.open_template)
-    for i, (piece, slots) in enumerate(drawing(view.shape, tuple(sorted(ids.items())))):
+    for i, (piece, slots) in enumerate(drawing(view.shape, tuple(sorted(ids.items())), at)):
         if i:  # a paragraph between, or Word would join the two tables
             separator = document.add_paragraph().paragraph_format
             separator.space_before, separator.space_after, separator.line_spacing = Twips(0), Twips(0), Twips(20)
+            if i == 1 and at is not None:
+                separator.page_break_before = True
         table = copy.deepcopy(piece)
         paragraphs = list(table.iter(qn("w:p")))
         for index, place, width in slots:
