@@ -18,7 +18,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from lxml import etree
 
-from ...formats.fit import char_width, line_capacity
+from ...formats.fit import char_width, label_lines, line_capacity, wrap
 from ...view import CellView, TableShape, TableView
 from .layout import CELL_LABEL_STYLE, CELL_MARGIN, CELL_STYLE, TABLE_STYLE, TWIPS_PER_MM, mm_twips, xml_text
 from .split import cut, pages
@@ -53,6 +53,13 @@ def element(parent: BaseOxmlElement, tag: str, **attributes: str) -> BaseOxmlEle
     """A child element of ``parent`` (a python-docx element class, as the parser of its document gives it)."""
     child: BaseOxmlElement = etree.SubElement(parent, qn(tag), {qn(f"w:{key}"): value for key, value in attributes.items()})
     return child
+
+
+def label_text(text: str, width_mm: float) -> list[str]:
+    """A label as one piece, which Word and LibreOffice wrap themselves, or as lines broken explicitly where they
+    would break inside a word (（三）不|予公开 becomes （三）|不予公开)."""
+    lines = label_lines(text, width_mm)
+    return [text] if lines == wrap(text, width_mm) else lines
 
 
 def add_number(paragraph: BaseOxmlElement, text: str, width: int) -> None:
@@ -127,7 +134,11 @@ def table_element(view: TableView, ids: Mapping[str, str], slots: list[tuple[int
             elif here.row == r and here.role == "value":
                 add_number(paragraph, here.text, width)
             elif here.row == r and here.text:
-                element(element(paragraph, "w:r"), "w:t").text = xml_text(here.text)
+                run = element(paragraph, "w:r")
+                for i, line in enumerate(label_text(here.text, sum(view.widths[here.col : here.col + here.colspan]))):
+                    if i:
+                        element(run, "w:br")
+                    element(run, "w:t").text = xml_text(line)
             paragraphs += 1
             c += here.colspan
     return tbl
