@@ -193,3 +193,18 @@ def first_column_text(page: list[Line]) -> str:
         return ""
     left = min(word.x0 for word in words)
     return "".join(word.text for word in sorted(words, key=lambda word: word.y0) if word.x0 < left + 12 and len(word.text) == 1)
+
+
+def split_words(pages: list[list[Line]], words: tuple[str, ...]) -> list[str]:
+    """Two-character ``words`` printed split over two lines of a table cell: a piece of table text ending in a word's
+    first character with the piece just below it (same left edge) starting with its second (a label printed one
+    character a line down a narrow column is not split text)."""
+    found = []
+    for page in pages:
+        pieces = [word for line in table_lines(page) for word in line.words]
+        for upper in pieces:
+            for lower in pieces:
+                below = 0 < lower.y0 - upper.y0 < 16 and abs(lower.x0 - upper.x0) < 2 and len(upper.text + lower.text) > 2
+                if below and upper.text and lower.text and upper.text[-1] + lower.text[0] in words:
+                    found.append(f"{upper.text}|{lower.text}")
+    return found

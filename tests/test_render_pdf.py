@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.formats.common import RESULTS_SECTION
-from generator.formats.fit import label_cells
+from generator.formats.fit import LABEL_WORDS, label_cells
 from generator.pipeline import read_input, render
 from generator.render.docx import docx_bytes
 from generator.render.docx.layout import CHARS_PER_LINE
@@ -33,16 +33,19 @@ from .pdf_layout import (
     rows_off_the_first_page,
     signature_offsets,
     single_character_lines,
+    split_words,
     table_lines,
     title_breaks,
 )
 from .test_render_docx import WRITES_PDF, fake_soffice
+from .test_title import follows_line_breaking_rules
 
 TOOLS = [tool for tool in ("pdftotext",) if not shutil.which(tool)]
 if not (shutil.which("soffice") or shutil.which("libreoffice")):
     TOOLS.append("soffice (LibreOffice)")
 needs_tools = pytest.mark.skipif(bool(TOOLS), reason=f"not installed: {', '.join(TOOLS)}")
 
+BRACKETED = "云溪县人民政府办公室（云溪县人民政府外事办公室、云溪县人民政府港澳事务办公室）"
 LONG_AGENCY = "浙江省宁波市鄞州区首南街道办事处社会事务管理与综合行政执法协调服务中心党政办公室"
 PARAGRAPH = "本机关坚持以公开为常态、不公开为例外，围绕中心工作做好政府信息主动公开，及时回应社会关切，“三审”制度落实到位。"
 
@@ -74,6 +77,7 @@ def all_reports() -> dict[str, Report]:
     reports["stress-2019-twelve-paragraphs"] = stress("2019", "某市人民政府办公室", 12, dt.date(2020, 1, 17))
     reports["stress-2021-twelve-paragraphs-short-agency"] = stress("2021", "某局", 12, dt.date(2022, 12, 31))
     reports["stress-2019-one-paragraph-long-agency"] = stress("2019", LONG_AGENCY[:20], 1, dt.date(2020, 11, 30))
+    reports["bracketed-agency"] = reports["example-county-bureau-2021"].model_copy(update={"agency": BRACKETED})
     for stem, more in (("example-county-bureau-2021", (4, 9, 15, 20)), ("taizhou-jiguanshiwu-2019", (3, 8, 13, 18))):
         for lines in more:  # part 一 longer by a few lines: 表三 starts further down its page
             text = reports[stem].text
@@ -147,6 +151,21 @@ def test_title_breaks_only_at_its_joints(name: str, printed: dict) -> None:
     lines = title_breaks(pages)
     assert "".join(lines) == view.title
     assert bad_title_breaks(lines, report.agency) == []
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_title_lines_follow_the_chinese_line_breaking_rules(name: str, printed: dict) -> None:
+    _, view, pages = printed[name]
+    lines = title_breaks(pages)
+    assert "".join(lines) == view.title and follows_line_breaking_rules(lines), lines
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_no_table_label_is_split_inside_a_word(name: str, printed: dict) -> None:
+    _, _, pages = printed[name]
+    assert split_words(pages, LABEL_WORDS) == [], name
 
 
 @needs_tools
