@@ -74,7 +74,7 @@ def docx_bytes(
     have a character grid or leave punctuation to hang past the line end (see :func:`template.open_template`)."""
     view = view or build_view(report)
     document, ids = open_template(reference_doc, libreoffice)
-    write_body(document, view, ids, view.title_lines, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0)
+    write_body(document, view, ids, view.title_lines, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0, paginate=reference_doc is None)
     properties = document.core_properties
     properties.title = xml_text(docx_property(view.title))
     properties.subject = f"{report.year}年{REPORT_NAME}"

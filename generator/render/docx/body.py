@@ -105,8 +105,12 @@ class BodyWriter:
             self.paragraph(paragraph.text, BODY_STYLE, keep, before)
 
 
-def write_body(document: DocumentObject, view: ReportView, ids: Mapping[str, str], title: list[str], script_gap: float = 0.0) -> None:
-    """The body: title with its explicit line breaks, parts and tables, signature block (before the ``w:sectPr``)."""
+def write_body(
+    document: DocumentObject, view: ReportView, ids: Mapping[str, str], title: list[str], script_gap: float = 0.0, paginate: bool = True
+) -> None:
+    """The body: title with its explicit line breaks, parts and tables, signature block (before the ``w:sectPr``).
+    ``paginate``: 表三 is cut where reportgen's own page and line grid say it continues on the next page (see
+    :mod:`flow`); a unit's template may set another page, and its tables are kept whole."""
     body = BodyWriter(document, ids)
     heading = body.paragraph("", TITLE_STYLE)
     for i, line in enumerate(title):
@@ -117,7 +121,7 @@ def write_body(document: DocumentObject, view: ReportView, ids: Mapping[str, str
         body.narrative(paragraph)
     # GB/T 9704: the signature and date never stand alone on the last page; the last paragraph comes along
     last_part = len(view.parts) - 1
-    cuts = table_cuts(view, len(title))
+    cuts = table_cuts(view, len(title)) if paginate else {}
     for p, part in enumerate(view.parts):
         body.paragraph(part.heading, HEADING1_STYLE)
         before = 0
