@@ -7,12 +7,14 @@ foot of a page; a cut a group late would push the whole first piece to the next 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from ...view import ReportView, TableView
+from ...view import ReportView, TableShape, TableView
 from .layout import AFTER_TABLE, CHARS_PER_LINE, LINE, MARGINS_MM, PAGE_MM, TWIPS_PER_MM
 from .split import boundaries, cut, pages, row_heights
+from .tables import shape_view
 
 PAGE = round((PAGE_MM[1] - MARGINS_MM["top"] - MARGINS_MM["bottom"]) * TWIPS_PER_MM)
 INDENT = 2  # characters before the first line of a body paragraph
@@ -49,8 +51,21 @@ def line_count(text: str, indent: int = INDENT, chars: int = CHARS_PER_LINE) -> 
     return lines
 
 
-def table_height(table: TableView) -> int:
+def height(table: TableView) -> int:
     return sum(row_heights(table)) + ROW_RULE * (len(table.rows) + 1)
+
+
+@functools.lru_cache(maxsize=256)
+def shape_heights(shape: TableShape) -> tuple[int, bool, tuple[tuple[int, int, int], ...]]:
+    """A table shape's height, whether it fits one page, and for each boundary between row groups the heights of the
+    two pieces cut there (a label carried over makes the rows it spans taller): the labels decide, so once per shape."""
+    table = shape_view(shape)
+    pieces = tuple((at, height(first), height(rest)) for at in boundaries(table) for first, rest in [cut(table, at)])
+    return height(table), len(pages(table)) == 1, pieces
+
+
+def table_height(table: TableView) -> int:
+    return shape_heights(table.shape)[0]
 
 
 @dataclass
@@ -89,13 +104,10 @@ class Flow:
 
 def applications_cut(table: TableView, room: int) -> tuple[int, int] | None:
     """Where 表三 is best cut when ``room`` twips are left on its first page, and the height of the rest: the last
-    boundary between row groups whose first piece fits (a label carried over makes the rows it spans taller);
-    None when no group fits (the table then starts on the next page)."""
-    for at in reversed(boundaries(table)):
-        first, rest = cut(table, at)
-        if table_height(first) <= room - SAFETY:
-            return at, table_height(rest)
-    return None
+    boundary between row groups whose first piece fits; None when no group fits (the table then starts on the next
+    page)."""
+    fitting = [(at, rest) for at, first, rest in shape_heights(table.shape)[2] if first <= room - SAFETY]
+    return fitting[-1] if fitting else None
 
 
 @dataclass(frozen=True)
@@ -109,9 +121,12 @@ class Block:
 
 
 def blocks(view: ReportView) -> list[Block]:
+    """The preface and the parts up to 表三 (nothing after it moves it)."""
     out = [Block(line_count(p.text)) for p in view.preface]
     for part in view.parts:
         out.append(Block(line_count(part.heading), heading=True, table=part.table))
+        if part.table and part.table.key == "applications":
+            break
         before = AFTER_TABLE if part.table else 0
         for paragraph in part.paragraphs:
             out.append(Block(line_count(paragraph.text), before, paragraph.standalone))
@@ -132,7 +147,7 @@ def table_cuts(view: ReportView, title_lines: int) -> dict[str, int]:
         if table is None:
             following = laid[i + 1] if block.heading and i + 1 < len(laid) else None
             flow.lines(block.lines, block.before, min(following.lines, 2) * LINE if following else 0)
-        elif table.key == "applications" and len(pages(table)) == 1 and heading + table_height(table) > flow.room():
+        elif table.key == "applications" and shape_heights(table.shape)[1] and heading + table_height(table) > flow.room():
             found = applications_cut(table, flow.room() - heading)
             flow.new_page()
             if found is None:  # not even the first group fits: the table starts on the next page, whole
