@@ -68,12 +68,27 @@ def _report_name_span(title: str) -> tuple[int, int, int] | None:
 
 
 def agency_joints(agency: str) -> list[int]:
-    """Offsets inside ``agency`` where it may be broken when it alone is too long for a line."""
+    """Offsets inside ``agency`` where it may be broken when it alone is too long for a line: after an office or a
+    place, before an opening bracket and after an enumeration comma (``X（Y、Z）``); a joint followed by closing
+    punctuation moves past it, so that no line begins with ``、`` or ``）``."""
     joints = {m.end() for m in AGENCY_SUFFIX_JOINT.finditer(agency)}
     for m in PLACE_SUFFIX.finditer(agency):
         if m.start() >= 1 and not agency.startswith(PLACE_WORDS, m.start()) and not agency.startswith(PLACE_GOES_ON, m.end()):
             joints.add(m.end())
-    return sorted(j for j in joints if 0 < j < len(agency))
+    joints.update(i for i, ch in enumerate(agency) if ch in NO_LINE_END)
+    joints.update(i + 1 for i, ch in enumerate(agency) if ch in "、，")
+    moved = set()
+    for joint in joints:
+        while joint < len(agency) and agency[joint] in NO_LINE_START:
+            joint += 1
+        moved.add(joint)
+    return sorted(j for j in moved if 0 < j < len(agency) and breakable(agency, j))
+
+
+def breakable(text: str, position: int) -> bool:
+    """Whether a line may end before ``text[position]`` by the Chinese rules: no line begins with closing
+    punctuation and none ends with an opening one."""
+    return text[position] not in NO_LINE_START and text[position - 1] not in NO_LINE_END
 
 
 def _protected(title: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -87,7 +102,7 @@ def _protected(title: str, spans: list[tuple[int, int]]) -> set[int]:
 def _fallback_joints(title: str, protected: set[int]) -> dict[int, int]:
     joints: dict[int, int] = {}
     for i in range(1, len(title)):
-        if i in protected or title[i] in NO_LINE_START or title[i - 1] in NO_LINE_END:
+        if i in protected or not breakable(title, i):
             continue
         if title[i - 1] in PUNCTUATION_BREAK_AFTER:
             joints[i] = 3
@@ -127,7 +142,7 @@ def _joints(agency: str, year: int | str | None, title: str) -> dict[int, int]:
     for position, tier in _fallback_joints(title, _protected(title, spans)).items():
         if position not in joints:
             joints[position] = tier
-    return joints
+    return {position: tier for position, tier in joints.items() if breakable(title, position)}
 
 
 def _shape_cost(widths: list[float]) -> float:

@@ -157,3 +157,54 @@ def single_character_lines(pages: list[list[Line]], labels: set[str]) -> list[st
                 if any(label.endswith(joined) for label in labels):
                     found.append(joined)
     return found
+
+
+TEXT_TOP_PT = MARGINS_MM["top"] * PT_PER_MM
+TEXT_BOTTOM_PT = (PAGE_MM[1] - MARGINS_MM["bottom"]) * PT_PER_MM
+
+
+def page_fill(page: list[Line]) -> float:
+    """How far down the text block the page is printed (0 empty, 1 full), the page number below it left out."""
+    bottom = max((word.y1 for line in page for word in line.words if word.y1 <= TEXT_BOTTOM_PT + 4), default=TEXT_TOP_PT)
+    return (bottom - TEXT_TOP_PT) / (TEXT_BOTTOM_PT - TEXT_TOP_PT)
+
+
+def label_pages(pages: list[list[Line]], table: TableView) -> dict[tuple[int, int], list[int]]:
+    """The pages each label cell of ``table`` (by row and column) is printed on, found by the start of its text on
+    the page of the table's first cell or after."""
+    first = table.rows[0][0]
+    start = first_page_with(pages, fragment_of(first.text, sum(table.widths[first.col : first.col + first.colspan]))) or 0
+    found = {}
+    for row in table.rows:
+        for cell in row:
+            width = sum(table.widths[cell.col : cell.col + cell.colspan])
+            if cell.role in ("label", "header") and line_capacity(width) >= 2:
+                fragment = fragment_of(cell.text, width)
+                found[(cell.row, cell.col)] = [
+                    n for n, page in enumerate(pages) if n >= start and any(fragment in line.text for line in table_lines(page))
+                ]
+    return found
+
+
+def first_column_text(page: list[Line]) -> str:
+    """The one-character words of the leftmost table column, top to bottom (a vertical group label)."""
+    words = [word for line in table_lines(page) for word in line.words]
+    if not words:
+        return ""
+    left = min(word.x0 for word in words)
+    return "".join(word.text for word in sorted(words, key=lambda word: word.y0) if word.x0 < left + 12 and len(word.text) == 1)
+
+
+def split_words(pages: list[list[Line]], words: tuple[str, ...]) -> list[str]:
+    """Two-character ``words`` printed split over two lines of a table cell: a piece of table text ending in a word's
+    first character with the piece just below it (same left edge) starting with its second (a label printed one
+    character a line down a narrow column is not split text)."""
+    found = []
+    for page in pages:
+        pieces = [word for line in table_lines(page) for word in line.words]
+        for upper in pieces:
+            for lower in pieces:
+                below = 0 < lower.y0 - upper.y0 < 16 and abs(lower.x0 - upper.x0) < 2 and len(upper.text + lower.text) > 2
+                if below and upper.text and lower.text and upper.text[-1] + lower.text[0] in words:
+                    found.append(f"{upper.text}|{lower.text}")
+    return found

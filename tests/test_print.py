@@ -12,6 +12,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from generator.formats.fit import LABEL_WORDS
 from generator.readers.yaml_reader import read_yaml
 from generator.render.html import render_html
 from generator.report import Narrative, Report
@@ -19,8 +20,10 @@ from generator.view import build_view
 
 from .conftest import SAMPLES
 from .factories import distinct_report
+from .pdf_layout import Line, read_pages, split_words, title_breaks
 from .printing import BROWSER, needs_browser, print_pages
 from .test_browser import TWELVE_PARAGRAPHS
+from .test_title import follows_line_breaking_rules
 
 PAPERS = {"A4": None, "A5": "A5", "Letter": "letter"}  # None: the page's own @page size
 SHEET_PT = {"A4": (595.3, 841.9), "A5": (419.5, 595.3), "Letter": (612.0, 792.0)}
@@ -159,3 +162,40 @@ def test_six_digit_tables_shrink_on_small_paper(printed: dict[tuple[str, str], P
         return max(word[6] for word in printed["six-digits-2021", paper].words if word[0] == reviews[-1])
 
     assert size("A5") < size("A4") <= FIVE_HAO_PT
+
+
+# ---------------------------------------------------------------- line breaking in the browser's print
+
+BRACKETED = "云溪县人民政府办公室（云溪县人民政府外事办公室、云溪县人民政府港澳事务办公室）"
+
+
+@pytest.fixture(scope="module")
+def printed_a4(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report, list[list[Line]]]]:
+    """Every sample and one agency of the form X（Y、Z） printed on A4 and A5, read back as positioned lines."""
+    folder = tmp_path_factory.mktemp("a4")
+    reports = {path.stem: read_yaml(path).report for path in sorted(SAMPLES.glob("*.yaml"))}
+    reports["bracketed-agency"] = reports["example-county-bureau-2021"].model_copy(update={"agency": BRACKETED})
+    for name, report in reports.items():
+        html = render_html(report)
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+        small = html.replace("</head>", "<style>@page { size: A5; }</style></head>", 1)  # narrower columns, more wrapping
+        (folder / f"{name}-A5.html").write_text(small, encoding="utf-8")
+    names = [*reports, *(f"{name}-A5" for name in reports)]
+    print_pages((folder / f"{name}.html", folder / f"{name}.pdf") for name in names)
+    return {name: (reports[name.removesuffix("-A5")], read_pages(folder / f"{name}.pdf")) for name in names}
+
+
+@needs_browser
+def test_printed_titles_follow_the_chinese_line_breaking_rules(printed_a4: dict[str, tuple[Report, list[list[Line]]]]) -> None:
+    for name, (report, pages) in printed_a4.items():
+        if name.endswith("-A5"):  # the title keeps 二号 on A5 too, and its lines wrap again there
+            continue
+        title = build_view(report).title_lines
+        lines = title_breaks(pages)[: len(title)]
+        assert lines == title and follows_line_breaking_rules(lines), (name, lines)
+
+
+@needs_browser
+def test_printed_table_labels_are_not_split_inside_a_word(printed_a4: dict[str, tuple[Report, list[list[Line]]]]) -> None:
+    for name, (_, pages) in printed_a4.items():
+        assert split_words(pages, LABEL_WORDS) == [], name

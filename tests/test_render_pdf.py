@@ -1,5 +1,6 @@
 """Print layout of the PDF made through LibreOffice, checked from the text positions of every sample and of stress
-inputs: tables on one page, title breaks, 署名 and 成文日期 per GB/T 9704 §7.3.5.2, no label with a lonely character.
+inputs: pages at least half full, 表三 continued between row groups with its headers, 表四 whole, title breaks,
+署名 and 成文日期 per GB/T 9704 §7.3.5.2, no label with a lonely character.
 All documents are converted in one LibreOffice start; the font replacement and its warning are tested without it."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.formats.fit import label_cells
+from generator.formats.common import RESULTS_SECTION
+from generator.formats.fit import LABEL_WORDS, label_cells
 from generator.pipeline import read_input, render
 from generator.render.docx import docx_bytes
 from generator.render.docx.layout import CHARS_PER_LINE
@@ -24,19 +26,26 @@ from .factories import distinct_report
 from .pdf_layout import (
     Line,
     bad_title_breaks,
+    first_column_text,
+    label_pages,
+    page_fill,
     read_pages,
     rows_off_the_first_page,
     signature_offsets,
     single_character_lines,
+    split_words,
+    table_lines,
     title_breaks,
 )
 from .test_render_docx import WRITES_PDF, fake_soffice
+from .test_title import follows_line_breaking_rules
 
 TOOLS = [tool for tool in ("pdftotext",) if not shutil.which(tool)]
 if not (shutil.which("soffice") or shutil.which("libreoffice")):
     TOOLS.append("soffice (LibreOffice)")
 needs_tools = pytest.mark.skipif(bool(TOOLS), reason=f"not installed: {', '.join(TOOLS)}")
 
+BRACKETED = "云溪县人民政府办公室（云溪县人民政府外事办公室、云溪县人民政府港澳事务办公室）"
 LONG_AGENCY = "浙江省宁波市鄞州区首南街道办事处社会事务管理与综合行政执法协调服务中心党政办公室"
 PARAGRAPH = "本机关坚持以公开为常态、不公开为例外，围绕中心工作做好政府信息主动公开，及时回应社会关切，“三审”制度落实到位。"
 
@@ -68,6 +77,12 @@ def all_reports() -> dict[str, Report]:
     reports["stress-2019-twelve-paragraphs"] = stress("2019", "某市人民政府办公室", 12, dt.date(2020, 1, 17))
     reports["stress-2021-twelve-paragraphs-short-agency"] = stress("2021", "某局", 12, dt.date(2022, 12, 31))
     reports["stress-2019-one-paragraph-long-agency"] = stress("2019", LONG_AGENCY[:20], 1, dt.date(2020, 11, 30))
+    reports["bracketed-agency"] = reports["example-county-bureau-2021"].model_copy(update={"agency": BRACKETED})
+    for stem, more in (("example-county-bureau-2021", (4, 9, 15, 20)), ("taizhou-jiguanshiwu-2019", (3, 8, 13, 18))):
+        for lines in more:  # part 一 longer by a few lines: 表三 starts further down its page
+            text = reports[stem].text
+            longer = text.model_copy(update={"overview": text.overview + "\n\n" + (PARAGRAPH * 20)[: lines * 28]})
+            reports[f"{stem}-{lines}-lines-more"] = reports[stem].model_copy(update={"text": longer})
     return reports
 
 
@@ -89,11 +104,44 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Report,
 
 @needs_tools
 @pytest.mark.parametrize("name", list(REPORTS))
-def test_tables_three_and_four_stay_on_the_page_of_their_first_row(name: str, printed: dict) -> None:
+def test_table_four_stays_whole_with_its_heading(name: str, printed: dict) -> None:
     _, view, pages = printed[name]
-    for part in view.parts:
-        if part.table and part.table.key in ("applications", "reviews"):
-            assert rows_off_the_first_page(pages, part.table) == [], (name, part.table.title)
+    part = next(part for part in view.parts if part.table and part.table.key == "reviews")
+    assert rows_off_the_first_page(pages, part.table) == [], name
+    heading = [n for n, page in enumerate(pages) for line in page if line.text == part.heading]
+    assert heading == [next(n for n, page in enumerate(pages) if any("行政复议" in line.text for line in table_lines(page)))]
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_no_page_but_the_last_is_less_than_half_full(name: str, printed: dict) -> None:
+    _, _, pages = printed[name]
+    fills = [round(page_fill(page), 2) for page in pages]
+    assert all(fill >= 0.5 for fill in fills[:-1]), (name, fills)
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_table_three_continues_only_between_row_groups_with_headers_and_label_repeated(name: str, printed: dict) -> None:
+    _, view, pages = printed[name]
+    table = next(part.table for part in view.parts if part.table and part.table.key == "applications")
+    found = label_pages(pages, table)
+    body = [cell for row in table.rows[table.header_rows :] for cell in row if (cell.row, cell.col) in found]
+    rows = [cell for cell in body if cell.rowspan == 1]  # one label a row (a group label may be found elsewhere too)
+    spread = sorted({found[(cell.row, cell.col)][0] for cell in rows})
+    for cell in body:  # a group's rows are printed on the page of its label
+        if cell.col > 0 and cell.rowspan > 1:
+            inside = [c for c in rows if cell.row <= c.row < cell.row + cell.rowspan and c.col > cell.col]
+            on = {found[(c.row, c.col)][0] for c in inside}
+            assert len(on) == 1 and on <= set(found[(cell.row, cell.col)]), (name, cell.text, on)
+    header = [cell for row in table.rows[: table.header_rows] for cell in row if (cell.row, cell.col) in found]
+    for page in spread:  # the header rows on every page of the table, the outer group label where its rows go on
+        assert all(page in found[(cell.row, cell.col)] for cell in header), (name, page)
+        here = [cell.row for cell in rows if found[(cell.row, cell.col)][0] == page]
+        results = next(cell for row in table.rows for cell in row if cell.text == RESULTS_SECTION)
+        if any(results.row <= r < results.row + results.rowspan for r in here):
+            assert RESULTS_SECTION.replace("、", "")[1:] in first_column_text(pages[page]).replace("、", ""), (name, page)
+    assert spread == list(range(spread[0], spread[0] + len(spread))), (name, spread)
 
 
 @needs_tools
@@ -103,6 +151,21 @@ def test_title_breaks_only_at_its_joints(name: str, printed: dict) -> None:
     lines = title_breaks(pages)
     assert "".join(lines) == view.title
     assert bad_title_breaks(lines, report.agency) == []
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_title_lines_follow_the_chinese_line_breaking_rules(name: str, printed: dict) -> None:
+    _, view, pages = printed[name]
+    lines = title_breaks(pages)
+    assert "".join(lines) == view.title and follows_line_breaking_rules(lines), lines
+
+
+@needs_tools
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_no_table_label_is_split_inside_a_word(name: str, printed: dict) -> None:
+    _, _, pages = printed[name]
+    assert split_words(pages, LABEL_WORDS) == [], name
 
 
 @needs_tools

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from generator.formats import FORMATS
-from generator.render.docx.split import pages
-from generator.render.docx.tables import SEPARATOR, table_xml, tables_xml
 from generator.render.html import render_html
 from generator.render.text import render_text, table_lines
 from generator.report import Report
-from generator.values import complete, display
 from generator.view import TableView, build_view
 
 from .factories import distinct_report
 from .test_render_html import declared, parse, placed
 from .test_render_text import declared_boxes, parse_ascii_table
-
-STYLE_IDS = {"表格": "TableText", "表格项目": "TableLabel", "报告表格": "ReportTable"}
 
 
 def tables_of(report: Report) -> dict[str, TableView]:
@@ -65,27 +58,3 @@ def test_a_unit_with_markup_is_escaped_in_the_html_table() -> None:
     html = render_html(report)
     assert "（&lt;万元&gt;&amp;）" in html and "<万元>" not in html
     assert "（<万元>&）" in render_text(report)
-
-
-def tall(table: TableView) -> TableView:
-    """The table with every body label eight times as long: too tall for one page."""
-    rows = [
-        [dataclasses.replace(c, text=c.text * 8) if c.role == "label" and r >= table.header_rows else c for c in row]
-        for r, row in enumerate(table.rows)
-    ]
-    return dataclasses.replace(table, rows=rows)
-
-
-@pytest.mark.parametrize("version", sorted(FORMATS))
-def test_word_tables_drawn_once_equal_the_tables_drawn_page_by_page(version: str) -> None:
-    for report in (distinct_report(version), other_numbers(version)):
-        for table in tables_of(report).values():
-            for view in (table, tall(table)):
-                pieces = pages(view)
-                assert tables_xml(view, STYLE_IDS) == SEPARATOR.join(table_xml(piece, STYLE_IDS) for piece in pieces)
-    applications = tall(tables_of(distinct_report(version))["applications"])
-    assert len(pages(applications)) > 1
-    values = complete(distinct_report(version))
-    xml = tables_xml(applications, STYLE_IDS)
-    assert xml.count("<w:tbl>") == len(pages(applications))
-    assert f"<w:t>{display(values['applications.new.total'])}</w:t>" in xml

@@ -160,3 +160,43 @@ def test_any_title_comes_back_whole(agency: str, year: int | None, tail: str) ->
     lines = title_lines(agency, year, title)
     assert "".join(lines) == title.strip()
     assert all(lines)
+
+
+LINE_START_FORBIDDEN = "、，。；：！？）》」’”"
+LINE_END_FORBIDDEN = "（《「‘“"
+BRACKETED = "云溪县人民政府办公室（云溪县人民政府外事办公室、云溪县人民政府港澳事务办公室）"
+
+
+def follows_line_breaking_rules(lines: list[str]) -> bool:
+    """No line begins with closing punctuation or ends with opening punctuation."""
+    return not any(line[0] in LINE_START_FORBIDDEN for line in lines[1:]) and not any(line[-1] in LINE_END_FORBIDDEN for line in lines[:-1])
+
+
+def test_an_agency_with_bracketed_offices_breaks_by_the_chinese_rules() -> None:
+    title = standard_title(BRACKETED, 2023)
+    lines = title_lines(BRACKETED, 2023, title)
+    assert lines == [
+        "云溪县人民政府办公室",
+        "（云溪县人民政府外事办公室、",
+        "云溪县人民政府港澳事务办公室）",
+        "2023年政府信息公开工作年度报告",
+    ]
+    assert follows_line_breaking_rules(lines)
+
+
+office = st.sampled_from(
+    ["人民政府办公室", "外事办公室", "港澳事务办公室", "发展和改革局", "粮食和物资储备局", "委员会", "保密局", "档案馆"]
+)
+place = st.sampled_from(["云溪县", "某市", "某某自治州", "西湖区", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=st.tuples(place, office), inside=st.lists(st.tuples(place, office), min_size=1, max_size=3), year=years)
+def test_agencies_of_the_form_x_y_z_never_start_a_line_with_closing_punctuation(
+    head: tuple[str, str], inside: list[tuple[str, str]], year: int | None
+) -> None:
+    agency = "".join(head) + "（" + "、".join("".join(part) for part in inside) + "）"
+    title = standard_title(agency, year)
+    lines = title_lines(agency, year, title)
+    assert "".join(lines) == title
+    assert follows_line_breaking_rules(lines), lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..width import display_width
 from .model import Table
 
@@ -45,6 +47,53 @@ def wrap(text: str, width_mm: float, slack: float = 0.0) -> list[str]:
                 line, used = "", 0.0
         line += ch
         used += w
+    return [*lines, line] if line else lines
+
+
+# words of the declared labels that a line never splits (the labels are the format's fixed text): 不予 in （三）不予公开,
+# 行政 and 复议 in 行政复议, 补正 in 不补正 ...
+LABEL_WORDS = (
+    "不予", "予以", "无法", "其他", "行政", "复议", "诉讼", "起诉", "处理", "出具", "补正", "要求", "申请", "信息", "机关",
+    "政府", "结果", "维持", "纠正", "审结", "尚未", "公益", "服务", "机构", "企业", "组织", "商业", "科研", "法律", "社会",
+    "提供", "部分", "国家", "秘密", "内部", "事务", "过程", "执法", "案卷", "查询", "事项", "掌握", "现成", "另行", "制作",
+    "内容", "明确", "信访", "举报", "投诉", "重复", "出版", "正当", "理由", "反复", "确认", "重新", "获取", "逾期", "收费",
+    "通知", "缴纳", "费用", "总计", "结转", "继续", "办理", "公开", "情形", "区分", "只计", "不计",
+)  # fmt: skip
+LABEL_UNIT = re.compile(
+    r"^(?:（[一二三四五六七八九十]{1,3}）|\d+[.、])|" + "|".join(LABEL_WORDS) + r"|[0-9A-Za-z][0-9A-Za-z.]*|.", re.DOTALL
+)
+
+
+def label_units(text: str) -> list[str]:
+    """``text`` cut where a line may end: after an item number (（三）, 1.), between words, never before closing
+    punctuation."""
+    units: list[str] = []
+    for unit in LABEL_UNIT.findall(text):
+        if units and unit[0] in NO_LINE_START:
+            units[-1] += unit
+        else:
+            units.append(unit)
+    return units
+
+
+def label_lines(text: str, width_mm: float) -> list[str]:
+    """The lines a label is printed in: like :func:`wrap`, but broken only between :func:`label_units`."""
+    capacity = line_capacity(width_mm) + 1e-6
+    lines: list[str] = []
+    line, used = "", 0.0
+    for unit in label_units(text):
+        width = sum(char_width(ch) for ch in unit)
+        if line and used + width > capacity:
+            lines.append(line)
+            line, used = "", 0.0
+        if width > capacity:  # a unit wider than the cell: filled character by character
+            for part in wrap(line + unit, width_mm):
+                lines.append(part)
+            line = lines.pop()
+            used = sum(char_width(ch) for ch in line)
+            continue
+        line += unit
+        used += width
     return [*lines, line] if line else lines
 
 

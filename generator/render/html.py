@@ -9,13 +9,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..formats.fit import LABEL_WORDS, line_capacity
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, char_width, text_width
 from ..view import ReportView, TableShape, TableView, build_view
 from .jinja import escape, markup, render_template
 from .slots import Drawing, Piece, filled, merged
 
-WORD = re.compile(r"（[^（）]{1,8}）|[!-~]+|.", re.DOTALL)  # a bracketed aside or a run of ASCII ("1.") is one unit
+# a bracketed aside, a word of the declared labels (不予, 行政) or a run of ASCII ("1.") is one unit
+WORD = re.compile(r"（[^（）]{1,8}）|" + "|".join(LABEL_WORDS) + r"|[!-~]+|.", re.DOTALL)
 # a column of numbers gets at least this many em (four digits, or two characters of its header) before the table
 # scrolls sideways; below that the table keeps its printed proportions rather than squeezing its labels
 NUMBER_COLUMN_EM = 2.6
@@ -44,10 +46,11 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return pieces
 
 
-def wrap_points(role: str, rowspan: int, colspan: int, text: str) -> list[str] | None:
-    """Where a label may wrap, so that no line holds a single character; ``None`` for numbers (which never wrap),
-    for a header across columns (it has room) and for a group label down many rows (printed one character a line)."""
-    if role == "value" or (role == "header" and colspan > 1) or (role == "label" and rowspan > 2):
+def wrap_points(role: str, rowspan: int, colspan: int, text: str, width_mm: float) -> list[str] | None:
+    """Where a label may wrap, so that no line holds a single character and no word is split; ``None`` for numbers
+    (which never wrap), for a header across columns (it has room) and for a group label down many rows in a column
+    too narrow for two characters (printed one character a line)."""
+    if role == "value" or (role == "header" and colspan > 1) or (role == "label" and rowspan > 2 and line_capacity(width_mm) < PIECE):
         return None
     return pieces(text)
 
@@ -88,6 +91,7 @@ def label_frame(shape: TableShape) -> LabelFrame:
     spanning_numbers: list[tuple[int, int, int]] = []
     index = 0
     for _, col, rowspan, colspan, role, text in shape.cells:
+        width = sum(shape.widths[col : col + colspan])
         if role == "value":
             if colspan == 1:
                 numbers.setdefault(col, []).append(index)
@@ -95,7 +99,7 @@ def label_frame(shape: TableShape) -> LabelFrame:
                 spanning_numbers.append((index, col, colspan))
             index += 1
             continue
-        em = max(map(text_em, wrap_points(role, rowspan, colspan, text) or pieces(text, 1)), default=0.0)
+        em = max(map(text_em, wrap_points(role, rowspan, colspan, text, width) or pieces(text, 1)), default=0.0)
         if colspan == 1:
             need[col] = max(need[col], em)
         else:
@@ -127,7 +131,7 @@ def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
     return round(sum(em + CELL_EDGES_EM for em in need) * PRINT_SAFETY, 1)
 
 
-def cell_html(role: str, rowspan: int, colspan: int, text: str) -> list[Piece]:
+def cell_html(role: str, rowspan: int, colspan: int, text: str, width_mm: float) -> list[Piece]:
     """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id."""
     tag = "td" if role == "value" else "th"
     attributes = f' class="rg-{escape(role)}"'
@@ -138,7 +142,7 @@ def cell_html(role: str, rowspan: int, colspan: int, text: str) -> list[Piece]:
     attributes += {"header": ' scope="col"', "label": ' scope="row"', "value": f' data-cell="{escape(text)}"'}.get(role, "")
     if role == "value":
         return [f"<{tag}{attributes}>", 0, f"</{tag}>"]
-    points = wrap_points(role, rowspan, colspan, text)
+    points = wrap_points(role, rowspan, colspan, text, width_mm)
     inner = "<wbr>".join(f"<span>{escape(piece)}</span>" for piece in points) if points else escape(text)
     return [f"<{tag}{attributes}>{inner}</{tag}>"]
 
@@ -155,8 +159,8 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     ]
     place = 0
     rows: list[list[Piece]] = [[] for _ in range(shape.rows)]
-    for row, _, rowspan, colspan, role, text in shape.cells:
-        for piece in cell_html(role, rowspan, colspan, text):
+    for row, col, rowspan, colspan, role, text in shape.cells:
+        for piece in cell_html(role, rowspan, colspan, text, sum(shape.widths[col : col + colspan])):
             rows[row].append(place if isinstance(piece, int) else piece)
         place += role == "value"
     lines = [["<tr>", *cells, "</tr>\n"] for cells in rows]

@@ -19,7 +19,7 @@ from ..errors import ToolFailed, ToolMissing
 from ..fileio import write_with
 from ..report import Report
 from ..view import ReportView
-from .docx.styles import FONTS
+from .docx.fonts import FONTS
 
 PROGRAMS = ("soffice", "libreoffice")
 PROGRAM_ENV = "REPORTGEN_SOFFICE"  # path of the soffice program when it is not on PATH

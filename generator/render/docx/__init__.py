@@ -1,26 +1,33 @@
-"""Word renderer: the report as a GB/T 9704 .docx with real, restylable styles and the official table layouts."""
+"""Word renderer: the report as a GB/T 9704 .docx written with python-docx into a template that holds the styles,
+page setup and page numbers, with the official table layouts."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from pathlib import Path
+
+from docx.document import Document as DocumentObject
 
 from ...fileio import write_atomic
 from ...outputs import epoch_time
 from ...report import Report
 from ...title import REPORT_NAME
-from ...view import Paragraph, PartView, ReportView, build_view
+from ...view import ReportView, build_view
 from ..props import docx_property
-from .body import body_xml
-from .layout import MARGINS_MM, PAGE_MM, STYLES
-from .package import BasePackage, core_xml, default_base
-from .ziparchive import zip_bytes
+from .body import write_body
+from .layout import MARGINS_MM, PAGE_MM, xml_text
+from .template import open_template, template_bytes
 
 __all__ = ["MARGINS_MM", "PAGE_MM", "document_time", "docx_bytes", "render_docx", "write_reference"]
 
 LIBREOFFICE_SCRIPT_GAP = 0.2  # measured: LibreOffice ignores w:autoSpaceDE/DN and adds about a fifth of an em
 # GB/T 9704 fixes no date for the package; without SOURCE_DATE_EPOCH or a report date this one is used
 FALLBACK_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+FILE_MODE = 0o644 << 16
+UNIX = 3  # the zip's "made by" system, so that the external attributes are file modes
 
 
 def document_time(report: Report, timestamp: dt.datetime | None = None) -> dt.datetime:
@@ -36,16 +43,21 @@ def document_time(report: Report, timestamp: dt.datetime | None = None) -> dt.da
     return FALLBACK_TIME
 
 
-def iso(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def normalised_zip(data: bytes) -> bytes:
+    """``data`` (a zip) with every entry dated 1980-01-01 and readable by all, so that the same report gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type, entry.external_attr, entry.create_system = zipfile.ZIP_DEFLATED, FILE_MODE, UNIX
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
 
 
-def package_bytes(base: BasePackage, document: str, core: str) -> bytes:
-    """The .docx: the base package's parts (compressed once per process) with this report's body and properties."""
-    entries = [(name, data, name in base.reused) for name, data in base.parts.items()]
-    entries.insert(1, ("word/document.xml", document.encode("utf-8"), False))
-    entries.append(("docProps/core.xml", core.encode("utf-8"), False))
-    return zip_bytes(entries)
+def saved(document: DocumentObject) -> bytes:
+    stream = io.BytesIO()
+    document.save(stream)
+    return normalised_zip(stream.getvalue())
 
 
 def docx_bytes(
@@ -59,22 +71,17 @@ def docx_bytes(
     """The report as .docx bytes; ``view`` may be passed when another renderer has built it already. ``libreoffice``
     gives the flavour converted to PDF, the same but for what LibreOffice does not read as Word does: it cannot leave
     out the space between Chinese and digits (the 成文日期 is placed knowing its width), and a unit's own template may
-    have a character grid or leave punctuation to hang past the line end (see :func:`reference.overflow_punctuation`)."""
+    have a character grid or leave punctuation to hang past the line end (see :func:`template.open_template`)."""
     view = view or build_view(report)
-    if reference_doc is None:
-        base = default_base()
-    else:
-        from .reference import reference_base  # lxml reads the user's document: only then
-
-        base = reference_base(reference_doc, libreoffice)
-    title = view.title_lines
-    sect_pr = base.sect_pr
-    if libreoffice:  # LibreOffice sets a character grid at about two characters a cell: a unit's template gets a line grid
-        sect_pr = sect_pr.replace('w:type="linesAndChars"', 'w:type="lines"').replace('w:type="snapToChars"', 'w:type="lines"')
-    document = body_xml(view, base.ids, title, sect_pr, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0)
-    subject = f"{report.year}年{REPORT_NAME}"
-    core = core_xml(docx_property(view.title), subject, docx_property(report.agency), iso(document_time(report, timestamp)))
-    return package_bytes(base, document, core)
+    document, ids = open_template(reference_doc, libreoffice)
+    write_body(document, view, ids, view.title_lines, LIBREOFFICE_SCRIPT_GAP if libreoffice else 0.0, paginate=reference_doc is None)
+    properties = document.core_properties
+    properties.title = xml_text(docx_property(view.title))
+    properties.subject = f"{report.year}年{REPORT_NAME}"
+    properties.author = properties.last_modified_by = xml_text(docx_property(report.agency))
+    properties.revision = 1
+    properties.created = properties.modified = document_time(report, timestamp).replace(tzinfo=None)
+    return saved(document)
 
 
 def render_docx(
@@ -89,24 +96,7 @@ def render_docx(
     write_atomic(target, docx_bytes(report, view=view, reference_doc=reference_doc, timestamp=timestamp))
 
 
-def reference_bytes() -> bytes:
-    """An empty document with every style reportgen uses, for units to restyle and pass as ``--reference-doc``."""
-    samples = [Paragraph(f"{spec.name}样式") for spec in STYLES if spec.name in ("Normal",)]
-    view = ReportView(
-        title="Title样式（标题）",
-        title_lines=["Title样式（标题）"],
-        preface=samples,
-        parts=[PartView("heading", "heading 1样式（一级标题）", None, [Paragraph("（一）heading 2样式", 2, "（一）heading 2样式")])],
-        signature="署名样式",
-        date="成文日期样式",
-        contact="",
-    )
-    base = default_base()
-    document = body_xml(view, base.ids, [view.title], base.sect_pr)
-    core = core_xml("reportgen 参考样式", "", "reportgen", iso(FALLBACK_TIME))
-    return package_bytes(base, document, core)
-
-
 def write_reference(target: Path) -> None:
-    """Write ``generator/templates/reference.docx`` (see ``scripts/make_reference_docx.py``)."""
-    write_atomic(target, reference_bytes())
+    """Write a copy of reportgen's template, an empty report document with every style reportgen uses, for units to
+    restyle and pass as ``--reference-doc`` (see ``scripts/make_reference_docx.py``)."""
+    write_atomic(target, template_bytes())

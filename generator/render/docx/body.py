@@ -1,11 +1,20 @@
-"""The report's body as ``word/document.xml``, written directly as XML text in the named styles."""
+"""The report's body, added with python-docx in the named styles of the template."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from typing import cast
+
+from docx.document import Document as DocumentObject
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Twips
+from docx.styles.style import CharacterStyle, ParagraphStyle, StyleFactory
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...view import Paragraph, ReportView
+from .flow import table_cuts
 from .layout import (
     AFTER_TABLE,
     BODY_SIZE,
@@ -15,64 +24,21 @@ from .layout import (
     DATE_STYLE,
     HEADING1_STYLE,
     HEADING2_STYLE,
-    R_NS,
     RUN_IN_STYLE,
     SIGNATURE_STYLE,
     TEXT_WIDTH_MM,
     TITLE_STYLE,
-    W_NS,
-    esc,
     mm_twips,
     text_width,
+    xml_text,
 )
-from .tables import tables_xml
+from .tables import add_tables
 
 SIGNATURE_INDENT = 2.0  # characters: 署名 and 成文日期 are set 右空二字 (GB/T 9704 §7.3.5.2)
 DATE_SHIFT = 2.0  # the date's first character is two characters right of the signature's first character
 EM = round(BODY_SIZE * 20)  # twips in one character of the body size
 TEXT_TWIPS = mm_twips(TEXT_WIDTH_MM)
 PITCH = EM + CONDENSED  # twips a character of body text takes: its size less the condensed spacing (28 a line)
-
-
-def run_xml(text: str, style_id: str = "") -> str:
-    """One run; tabs and line breaks inside the text become ``w:tab`` and ``w:br``."""
-    props = f'<w:rPr><w:rStyle w:val="{style_id}"/></w:rPr>' if style_id else ""
-    pieces = []
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            pieces.append("<w:br/>")
-        for j, chunk in enumerate(line.split("\t")):
-            if j:
-                pieces.append("<w:tab/>")
-            if chunk:
-                space = ' xml:space="preserve"' if chunk[0] == " " or chunk[-1] == " " else ""
-                pieces.append(f"<w:t{space}>{esc(chunk)}</w:t>")
-    return f"<w:r>{props}{''.join(pieces)}</w:r>"
-
-
-class BodyWriter:
-    """Collects the body's XML; ``ids`` maps reportgen's style names to the style ids of the package in use."""
-
-    def __init__(self, ids: Mapping[str, str]) -> None:
-        self.ids = ids
-        self.out: list[str] = []
-
-    def paragraph(self, runs: str, style: str, extra: str = "") -> None:
-        """A paragraph in a named style; ``extra`` is direct paragraph formatting after the style (schema order)."""
-        ident = self.ids[style]
-        head = "" if style == BODY_STYLE else f'<w:pStyle w:val="{ident}"/>'
-        props = f"<w:pPr>{head}{extra}</w:pPr>" if head or extra else ""
-        self.out.append(f"<w:p>{props}{runs}</w:p>")
-
-    def narrative(self, paragraph: Paragraph, extra: str = "") -> None:
-        """A standalone （一） heading, or body text with an optional run-in heading."""
-        if paragraph.standalone:
-            self.paragraph(run_xml(paragraph.text), HEADING2_STYLE, extra)
-        elif paragraph.heading:
-            runs = run_xml(paragraph.heading, self.ids[RUN_IN_STYLE]) + run_xml(paragraph.rest)
-            self.paragraph(runs, BODY_STYLE, extra)
-        else:
-            self.paragraph(run_xml(paragraph.text), BODY_STYLE, extra)
 
 
 def right_indent(chars: float) -> str:
@@ -99,31 +65,75 @@ def signature_layout(signature: str, date: str, script_gap: float = 0.0) -> tupl
     return right_indent(SIGNATURE_INDENT + when + DATE_SHIFT - agency), right_indent(SIGNATURE_INDENT)
 
 
-def body_xml(view: ReportView, ids: Mapping[str, str], title: list[str], sect_pr: str, script_gap: float = 0.0) -> str:
-    """``word/document.xml``: title with its explicit line breaks, parts and tables, signature block, ``sect_pr``."""
-    body = BodyWriter(ids)
-    body.paragraph("<w:r><w:br/></w:r>".join(run_xml(line) for line in title), TITLE_STYLE)
+def direct(paragraph: DocxParagraph, fragment: str) -> None:
+    """Paragraph properties python-docx has no property for (indents in characters), after the style."""
+    properties = paragraph._p.get_or_add_pPr()
+    for child in parse_xml(f"<w:pPr {nsdecls('w')}>{fragment}</w:pPr>"):
+        properties.append(child)
+
+
+class BodyWriter:
+    """Adds the body's paragraphs to ``document`` in the named styles (``ids``: the style id of each style name)."""
+
+    def __init__(self, document: DocumentObject, ids: Mapping[str, str]) -> None:
+        self.document = document
+        self.ids = ids
+        self.styles = {name: StyleFactory(document.styles.element.get_by_id(ident)) for name, ident in ids.items()}
+
+    def style(self, name: str) -> ParagraphStyle:
+        return cast(ParagraphStyle, self.styles[name])
+
+    def paragraph(self, text: str, style: str, keep: bool = False, before: int = 0) -> DocxParagraph:
+        paragraph = self.document.add_paragraph(style=None if style == BODY_STYLE else self.style(style))
+        if text:
+            paragraph.add_run(xml_text(text))
+        if keep:
+            paragraph.paragraph_format.keep_with_next = True
+        if before:
+            paragraph.paragraph_format.space_before = Twips(before)
+        return paragraph
+
+    def narrative(self, paragraph: Paragraph, keep: bool = False, before: int = 0) -> None:
+        """A standalone （一） heading, or body text with an optional run-in heading."""
+        if paragraph.standalone:
+            self.paragraph(paragraph.text, HEADING2_STYLE, keep, before)
+        elif paragraph.heading:
+            added = self.paragraph("", BODY_STYLE, keep, before)
+            added.add_run(xml_text(paragraph.heading), cast(CharacterStyle, self.styles[RUN_IN_STYLE]))
+            added.add_run(xml_text(paragraph.rest))
+        else:
+            self.paragraph(paragraph.text, BODY_STYLE, keep, before)
+
+
+def write_body(
+    document: DocumentObject, view: ReportView, ids: Mapping[str, str], title: list[str], script_gap: float = 0.0, paginate: bool = True
+) -> None:
+    """The body: title with its explicit line breaks, parts and tables, signature block (before the ``w:sectPr``).
+    ``paginate``: 表三 is cut where reportgen's own page and line grid say it continues on the next page (see
+    :mod:`flow`); a unit's template may set another page, and its tables are kept whole."""
+    body = BodyWriter(document, ids)
+    heading = body.paragraph("", TITLE_STYLE)
+    for i, line in enumerate(title):
+        if i:
+            heading.add_run().add_break()
+        heading.add_run(xml_text(line))
     for paragraph in view.preface:
         body.narrative(paragraph)
     # GB/T 9704: the signature and date never stand alone on the last page; the last paragraph comes along
     last_part = len(view.parts) - 1
+    cuts = table_cuts(view, len(title)) if paginate else {}
     for p, part in enumerate(view.parts):
-        body.paragraph(run_xml(part.heading), HEADING1_STYLE)
-        space = ""
+        body.paragraph(part.heading, HEADING1_STYLE)
+        before = 0
         if part.table:
-            body.out.append(tables_xml(part.table, ids))
-            space = f'<w:spacing w:before="{AFTER_TABLE}"/>'
+            add_tables(document, part.table, ids, cuts.get(part.table.key))
+            before = AFTER_TABLE
         for i, paragraph in enumerate(part.paragraphs):
-            keep = "<w:keepNext/>" if p == last_part and i == len(part.paragraphs) - 1 else ""
-            body.narrative(paragraph, keep + space)
-            space = ""
+            body.narrative(paragraph, p == last_part and i == len(part.paragraphs) - 1, before)
+            before = 0
     if view.contact:
-        body.paragraph(run_xml(view.contact), BODY_STYLE, "<w:keepNext/>")
+        body.paragraph(view.contact, BODY_STYLE, keep=True)
     signature, date = signature_layout(view.signature, view.date, script_gap)
-    body.paragraph(run_xml(view.signature), SIGNATURE_STYLE, signature)
+    direct(body.paragraph(view.signature, SIGNATURE_STYLE), signature)
     if view.date:
-        body.paragraph(run_xml(view.date), DATE_STYLE, date)
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{"".join(body.out)}{sect_pr}</w:body></w:document>'
-    )
+        direct(body.paragraph(view.date, DATE_STYLE), date)

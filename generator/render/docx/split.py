@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...formats.fit import wrap
+from ...formats.fit import label_lines
 from ...view import CellView, TableView
 from .layout import LINE, MARGINS_MM, PAGE_MM, TABLE_LINE
 
@@ -19,7 +19,7 @@ def row_heights(table: TableView, line: int = TABLE_LINE) -> list[int]:
     for row in table.rows:
         for cell in row:
             width = sum(table.widths[cell.col : cell.col + cell.colspan])
-            lines = len(wrap(cell.text, width)) if cell.text and cell.role != "value" else 1
+            lines = len(label_lines(cell.text, width)) if cell.text and cell.role != "value" else 1
             if cell.rowspan == 1:
                 heights[cell.row] = max(heights[cell.row], lines * line)
             else:
