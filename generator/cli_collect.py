@@ -4,8 +4,9 @@
 # otherwise evaluate every annotation string of every command again on each run.
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -13,6 +14,17 @@ from .cli import PROGRESS_FROM, AsJson, Overwrite, _fail, _plan, _Progress, _run
 
 if TYPE_CHECKING:
     from .formats import Format
+
+T = TypeVar("T")
+
+
+def _whole(action: Callable[[], T]) -> T:
+    """Run a command that writes its output folder all or nothing: an interruption says nothing was written."""
+    try:
+        return action()
+    except KeyboardInterrupt:
+        typer.echo("已中断：未写出任何文件，输出目录保持原样，临时文件已删除", err=True)
+        raise typer.Exit(130) from None
 
 
 def distribute_command(
@@ -27,7 +39,13 @@ def distribute_command(
     if from_dir is not None and not from_dir.is_dir():
         raise _fail(f"使用 --roster 时 --from 应为上年汇总目录：{from_dir}")
     roster = _run(lambda: read_roster(roster_file))
-    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite))
+    bar = _Bar("生成", False)
+    try:
+        result = _run(
+            lambda: _whole(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, progress=bar))
+        )
+    finally:
+        bar.close()
     for path in result.existing:
         typer.echo(f"已存在，未覆盖（要替换请加 --overwrite）：{path}")
     for path in result.replaced:
@@ -76,7 +94,9 @@ def collect(
     names = _run(lambda: read_roster(roster))
     bar = _Bar("读取", as_json)
     try:
-        result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar), bar)
+        result = _run(
+            lambda: _whole(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar)), bar
+        )
     finally:
         bar.close()
     if as_json:
@@ -84,6 +104,10 @@ def collect(
         raise typer.Exit(result.exit_code)
     if not result.files:
         typer.echo(f"收件箱中没有找到任何 .xlsx/.yaml 文件：{inbox}", err=True)
+    if result.own:
+        typer.echo(f"提示：已跳过收件箱中 {len(result.own)} 个本工具以前写出的文件（提交情况、退回、已采用等），不作为报送文件", err=True)
+    for path in result.superseded:
+        typer.echo(f"提示：{path} 旁有同名 .xlsx 文件，已使用 .xlsx 文件", err=True)
     for entry in result.entries:
         if entry.state not in ("通过", "有警告"):
             typer.echo(f"{entry.state}：{entry.name}" + (f"（{entry.problems()}）" if entry.problems() else ""), err=True)

@@ -46,9 +46,25 @@ def os_error_message(exc: OSError, path: Path | str | None = None) -> str:
     return f"{where}：{cause}" if str(where) else cause
 
 
+_PINNED: dict[str, bytes] = {}  # inputs already read into memory: what is checked is what was read
+
+
+@contextlib.contextmanager
+def pinned(path: Path, data: bytes) -> Iterator[None]:
+    """Within this block, :func:`read_bytes` of ``path`` returns ``data`` (read once before) instead of the disk's
+    bytes, so that a file changed meanwhile is not checked in one version and used in another."""
+    _PINNED[str(path)] = data
+    try:
+        yield
+    finally:
+        _PINNED.pop(str(path), None)
+
+
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file, refusing a missing file, a directory or one over ``limit``."""
     name = str(path)
+    if name in _PINNED:
+        return _PINNED[name]
     try:
         if not path.exists():
             raise InputError("文件不存在", name)
