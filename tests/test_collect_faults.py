@@ -229,12 +229,30 @@ def deep(folder: Path, levels: int) -> Path:
     return Path(path)
 
 
+def remove_deep(folder: Path) -> None:
+    """Remove a deep tree bottom-up (shutil.rmtree, and so pytest's own clean-up, recurses)."""
+    levels = [os.fspath(folder)]
+    while True:
+        subfolders = [e.path for e in os.scandir(levels[-1]) if e.is_dir(follow_symlinks=False)]
+        if not subfolders:
+            break
+        levels.append(subfolders[0])
+    for level in reversed(levels):
+        for entry in os.scandir(level):
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        os.rmdir(level)
+
+
 def test_a_deep_inbox_is_read(tmp_path: Path) -> None:
     box = tmp_path / "收件箱"
-    write_report(deep(box, 1500) / "云溪县教育局.xlsx", unit_report("云溪县教育局", 1))
-    roster = read_roster(roster_csv(tmp_path / "名单.csv", [("云溪县教育局", "部门")]))
-    result = collect(box, roster, tmp_path / "汇总", year=2025)
-    assert result.entries[0].state == "通过"
+    try:
+        write_report(deep(box, 1500) / "云溪县教育局.xlsx", unit_report("云溪县教育局", 1))
+        roster = read_roster(roster_csv(tmp_path / "名单.csv", [("云溪县教育局", "部门")]))
+        result = collect(box, roster, tmp_path / "汇总", year=2025)
+        assert result.entries[0].state == "通过"
+    finally:
+        remove_deep(box)
 
 
 def test_links_never_lead_outside_the_inbox(tmp_path: Path) -> None:
