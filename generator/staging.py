@@ -32,7 +32,7 @@ class Staging:
             self.parent.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(prefix=f"{self.prefix}{os.getpid()}-", dir=self.parent))
         except OSError as exc:
-            raise OutputError(os_error_message(exc, self.parent)) from exc
+            raise OutputError(os_error_message(exc, self.target)) from exc
         return self
 
     def __exit__(self, *exc: object) -> None:
