@@ -303,3 +303,17 @@ def test_a_report_that_cannot_be_rendered_stops_the_build(tmp_path: Path, monkey
     with pytest.raises(InputError, match="磁盘已满"):
         collect(box, roster, tmp_path / "汇总", year=2025, build=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv", "收件箱"]
+
+
+# ---------------------------------------------------------------- 7. the roster's workbooks built once
+
+
+@pytest.mark.parametrize("name", ["云溪县教育局", "A&B<局>\"'", "=1+1", "甲 乙局", "😀局", "ＡＢ局", "甲  局", " 甲局"])
+def test_a_stamped_workbook_is_the_workbook_built_for_the_unit(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.workbook.stamp import stamped
+    from generator.workbook.template import template_bytes
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    data = stamped("2021", 2025, name)
+    assert data is None or data == template_bytes(version="2021", year=2025, agency=name)
+    assert (data is None) == (name != name.strip() or "  " in name)

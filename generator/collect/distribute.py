@@ -48,9 +48,16 @@ class Task:
 
 
 def write_one(task: Task) -> None:
+    """One unit's workbook; without last year's report it is the blank workbook built once, with the unit's name put in."""
+    from ..fileio import write_atomic
     from ..workbook import write_template
+    from ..workbook.stamp import stamped
 
-    write_template(task.target, version=task.version, year=task.year, agency=task.agency, previous=task.previous)
+    data = stamped(task.version, task.year, task.agency) if task.previous is None else None
+    if data is not None:
+        write_atomic(task.target, data)
+    else:
+        write_template(task.target, version=task.version, year=task.year, agency=task.agency, previous=task.previous)
 
 
 def distribute(
@@ -96,6 +103,10 @@ def distribute(
                 (result.carried if last is not None else result.without_previous).append(unit.name)
             tasks.append(Task(stage.folder / target.name, fmt.version, year, unit.name, last))
         warm_up(len(tasks))
+        if any(t.previous is None for t in tasks):
+            from ..workbook.stamp import stamped
+
+            stamped(fmt.version, year, "单位")  # builds the blank workbook once, before the workers start with it
         shown = None if progress is None else lambda i, n, task: progress(i, n, out_dir / task.target.name)
         for done in pmap(write_one, tasks, progress=shown):
             if done.timed_out or done.crashed:
