@@ -99,10 +99,24 @@ def _office_kind(data: bytes) -> str | None:
     return "压缩文件"
 
 
-def _looks_utf16le(data: bytes) -> bool:
-    """UTF-16 without a BOM: mostly ASCII/CJK text whose every other byte pattern betrays two-byte units."""
-    sample = data[:4096]
-    return len(sample) >= 4 and len(sample) % 2 == 0 and sample[1::2].count(0) >= len(sample) // 4 and sample[0::2].count(0) == 0
+TEXT_RANGES = (("\u3000", "\u303f"), ("\u4e00", "\u9fff"), ("\uff00", "\uffef"), ("\u2000", "\u206f"))  # what a report is written in
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text in UTF-16 without a BOM (little- or big-endian): it decodes, and to the characters a report is written in
+    (ASCII, CJK, their punctuation): binary data decodes to those by chance far less often."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        usual = sum(c in "\t\r\n" or " " <= c <= "~" or any(a <= c <= b for a, b in TEXT_RANGES) for c in sample)
+        if sample and usual >= 0.95 * len(sample):
+            return text
+    return None
 
 
 def decode_text(data: bytes, file: str) -> tuple[str, str]:
@@ -121,11 +135,9 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
         hint = OFFICE_HINTS.get(kind, "请提供文本文件")
         raise InputError(f"这是一个{' ' if kind[0].isascii() else ''}{kind}，扩展名却是“{suffix}”：{hint}", file)
     if b"\x00" in data[:8192]:
-        if _looks_utf16le(data):
-            try:
-                return data.decode("utf-16-le"), "UTF-16"
-            except UnicodeDecodeError:
-                pass
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "UTF-16"
         raise InputError("这是一个二进制文件，不是文本文件", file)
     try:
         return data.decode("utf-8-sig"), UTF8

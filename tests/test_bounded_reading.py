@@ -94,3 +94,20 @@ def test_an_external_entity_in_a_docx_is_a_warning_naming_where(tmp_path: Path) 
     notes = [f for f in result.findings if f.code == "IMPORT-XML-ENTITY"]
     assert len(notes) == 1 and "&xxe;" in notes[0].message and "第" in notes[0].message
     assert result.report is not None and result.report.agency == agency  # the text after the entity is kept
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_bom_is_read_as_text(encoding: str) -> None:
+    from generator.fileio import decode_text
+
+    text = "一、总体情况\n本年新收政府信息公开申请 38 件。\n（一）主动公开"
+    assert decode_text(text.encode(encoding), "r.txt") == (text, "UTF-16")
+
+
+def test_html_nested_beyond_the_parsers_depth_says_so(tmp_path: Path) -> None:
+    from generator.readers.published import read_published
+
+    path = tmp_path / "n.html"
+    path.write_text("<html><body>" + "<div>" * 10000 + "一、总体情况" + "</div>" * 10000 + "</body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="嵌套超过 255 层"):
+        read_published(path)
