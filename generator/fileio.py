@@ -102,6 +102,9 @@ def _office_kind(data: bytes) -> str | None:
 TEXT_RANGES = (("\u3000", "\u303f"), ("\u4e00", "\u9fff"), ("\uff00", "\uffef"), ("\u2000", "\u206f"))  # what a report is written in
 
 
+MIN_UTF16_CHARS = 8  # fewer characters say too little to tell text from binary
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """Text in UTF-16 without a BOM (little- or big-endian): it decodes, and to the characters a report is written in
     (ASCII, CJK, their punctuation): binary data decodes to those by chance far less often."""
@@ -113,8 +116,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         sample = text[:4096]
-        usual = sum(c in "\t\r\n" or " " <= c <= "~" or any(a <= c <= b for a, b in TEXT_RANGES) for c in sample)
-        if sample and usual >= 0.95 * len(sample):
+        usual = sum(c in "\t\r\n" or " " <= c <= "~" or (c.isprintable() and any(a <= c <= b for a, b in TEXT_RANGES)) for c in sample)
+        if len(sample) >= MIN_UTF16_CHARS and usual >= 0.95 * len(sample):
             return text
     return None
 
