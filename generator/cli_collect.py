@@ -23,8 +23,10 @@ def _whole(action: Callable[[], T]) -> T:
     try:
         return action()
     except KeyboardInterrupt:
-        typer.echo("已中断：未写出任何文件，输出目录保持原样，临时文件已删除", err=True)
-        raise typer.Exit(130) from None
+        from .cli_zh import INTERRUPTED, nothing_written_line
+
+        typer.echo(nothing_written_line(), err=True)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def distribute_command(

@@ -317,3 +317,44 @@ def test_a_stamped_workbook_is_the_workbook_built_for_the_unit(name: str, monkey
     data = stamped("2021", 2025, name)
     assert data is None or data == template_bytes(version="2021", year=2025, agency=name)
     assert (data is None) == (name != name.strip() or "  " in name)
+
+
+# ---------------------------------------------------------------- the command line: exact messages and exit codes
+
+
+def test_cli_refuses_the_inbox_as_output(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from generator.cli import app
+
+    box = clashing_inbox(tmp_path)
+    names_roster(tmp_path, CLASHING)
+    result = runner.invoke(app, ["collect", str(box), "--roster", str(tmp_path / "名单.csv"), "-o", str(box)])
+    assert result.exit_code == 2
+    assert result.stderr == f"错误：{box}：输出目录就是收件箱：请用 -o 指定收件箱以外的目录\n"
+
+
+def test_cli_interrupted_template_roster_says_nothing_was_written(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from generator import staging
+    from generator.cli import app
+
+    names_roster(tmp_path, CLASHING)
+
+    def interrupted(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(staging.Staging, "commit", interrupted)
+    argv = ["template", "--roster", str(tmp_path / "名单.csv"), "--year", "2025", "-o", str(tmp_path / "下发")]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == "已中断：未写出任何文件，输出目录保持原样，临时文件已删除"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.csv"]
+
+
+def test_cli_counts_the_files_written(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from generator.cli import app
+
+    box = clashing_inbox(tmp_path)
+    names_roster(tmp_path, CLASHING)
+    out = tmp_path / "汇总"
+    result = runner.invoke(app, ["collect", str(box), "--roster", str(tmp_path / "名单.csv"), "-o", str(out), "--year", "2025", "--build"])
+    written = len([p for p in out.rglob("*") if p.is_file()])
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == f"✓ 已写出 {out}/提交情况.xlsx 等 {written} 个文件"
