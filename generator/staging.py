@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -27,12 +28,18 @@ class Staging:
         self.folder = Path()
 
     def __enter__(self) -> Staging:
-        remove_stale(self.parent, self.prefix)
+        for place in (self.parent, self.target):
+            remove_stale(place, self.prefix)
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self.folder = Path(tempfile.mkdtemp(prefix=f"{self.prefix}{os.getpid()}-", dir=self.parent))
         except OSError as exc:
-            raise OutputError(os_error_message(exc, self.target)) from exc
+            if not (exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and self.target.is_dir()):
+                raise OutputError(os_error_message(exc, self.target)) from exc
+            try:  # ``-o .`` under a folder that is not ours: the staging folder goes (hidden) inside the target
+                self.folder = Path(tempfile.mkdtemp(prefix=f"{self.prefix}{os.getpid()}-", dir=self.target))
+            except OSError as inner:
+                raise OutputError(os_error_message(inner, self.target)) from inner
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -358,3 +358,21 @@ def test_cli_counts_the_files_written(runner, tmp_path: Path) -> None:  # type: 
     result = runner.invoke(app, ["collect", str(box), "--roster", str(tmp_path / "名单.csv"), "-o", str(out), "--year", "2025", "--build"])
     written = len([p for p in out.rglob("*") if p.is_file()])
     assert result.exit_code == 0 and result.stdout.splitlines()[-1] == f"✓ 已写出 {out}/提交情况.xlsx 等 {written} 个文件"
+
+
+def test_staging_goes_inside_the_output_folder_when_its_parent_is_not_writable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    roster = read_roster(names_roster(tmp_path, CLASHING[:3]))
+    out = tmp_path / "下发"
+    out.mkdir()
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, dir=None, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(dir) == tmp_path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
+        return real(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    result = distribute(roster, format_for_year(2025), 2025, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in result.written) and len(result.written) == 3
