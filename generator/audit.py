@@ -122,8 +122,13 @@ def read_all(files: Sequence[Path], progress: Progress | None = None) -> list[Au
     from .pipeline import given_up, warm_up
 
     warm_up(len(files))
-    if len(files) > 2:
-        from .readers import published  # noqa: F401  (forked workers start with it loaded)
+    if len(files) > 2:  # forked workers start with the readers loaded
+        from .readers import published  # noqa: F401
+
+        if any(p.suffix.lower() == ".pdf" for p in files):
+            from .readers.published.pdf import preload
+
+            preload()
     out: list[Audited] = []
     per_path = None if progress is None else lambda i, n, path: progress(i, n, path)
     for done in pmap(read, list(files), progress=per_path):

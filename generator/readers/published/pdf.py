@@ -248,6 +248,11 @@ def paragraphs_of(lines: list[Placed], body: Body) -> list[Line]:
     return out
 
 
+def preload() -> None:
+    """Import the PDF library now (before workers are forked, so that each starts with it loaded)."""
+    import pdfplumber  # noqa: F401
+
+
 def open_pdf(data: bytes, file: str) -> Any:
     import pdfplumber
 
