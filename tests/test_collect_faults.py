@@ -376,3 +376,33 @@ def test_staging_goes_inside_the_output_folder_when_its_parent_is_not_writable(t
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     result = distribute(roster, format_for_year(2025), 2025, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in result.written) and len(result.written) == 3
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.8, 1.2])
+def test_ctrl_c_during_collect_build_leaves_the_earlier_output_whole(tmp_path: Path, delay: float) -> None:
+    """A real process interrupted at some moment: the earlier output stays byte for byte, nothing temporary is left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    box = clashing_inbox(tmp_path)
+    roster = names_roster(tmp_path, CLASHING)
+    out = tmp_path / "汇总"
+    collect(box, read_roster(roster), out, year=2025, build=True)
+    write_report(box / "1.xlsx", broken(unit_report(CLASHING[0], 1)))
+    before = snapshot(tmp_path)
+    argv = [sys.executable, "-m", "generator", "collect", str(box), "--roster", str(roster), "-o", str(out), "--year", "2025", "--build"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp") or ".reportgen-" in p.name]
+    assert leftovers == [] and "Traceback" not in stderr.decode()
+    if process.returncode == 130:
+        assert snapshot(tmp_path) == before
+    else:  # finished before the signal: the new output, whole
+        assert process.returncode == 1 and (out / "退回").is_dir()
