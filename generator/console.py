@@ -44,6 +44,9 @@ def main() -> None:
         text, code, to_stderr = stored
         (sys.stderr if to_stderr else sys.stdout).write(text)
         raise SystemExit(code)
-    from .cli import main as run_cli
-
+    try:
+        from .cli import main as run_cli
+    except KeyboardInterrupt:  # Ctrl-C while the program is still loading: nothing was started
+        sys.stderr.write("已中断：尚未开始处理\n")
+        raise SystemExit(130) from None
     run_cli()

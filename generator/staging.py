@@ -26,6 +26,7 @@ class Staging:
         self.parent = self.target.parent
         self.prefix = f".{self.target.name[:60]}{MARK}"
         self.folder = Path()
+        self.committed = False
 
     def __enter__(self) -> Staging:
         for place in (self.parent, self.target):
@@ -43,7 +44,15 @@ class Staging:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        from .parallel import release_stops
+
         _remove(self.folder)
+        if self.committed:  # a Ctrl-C held since the swap began: the output is whole and in place, the run is done
+            try:
+                release_stops()
+                _settle()
+            except KeyboardInterrupt:
+                pass
 
     def files(self) -> list[Path]:
         """Every file staged, as the path it will have in the target."""
@@ -55,33 +64,35 @@ class Staging:
         """Move each staged entry into the target (an existing one is set aside and removed once all are in place;
         without ``replace`` existing entries are kept and the staged one dropped); entries named in ``owned`` that
         this run did not stage are removed too. Returns the files now in place."""
-        from .parallel import finishing
+        from .parallel import hold_stops, release_stops
 
         aside = self.folder / f"{MARK}aside"
         moved: list[str] = []
         kept: list[str] = []
         staged_files = self.files()
-        with finishing():  # a Ctrl-C waits until the target is whole again
-            try:
-                self.target.mkdir(parents=True, exist_ok=True)
-                aside.mkdir()
-                for name in owned:  # outputs of an earlier run that this run has nothing for
-                    if not os.path.lexists(self.folder / name) and os.path.lexists(self.target / name):
-                        os.replace(self.target / name, aside / name)
-                for name in sorted(os.listdir(self.folder)):
-                    if name == aside.name:
+        hold_stops()  # a Ctrl-C from here on waits: until the target is whole again, and the staging folder gone
+        try:
+            self.target.mkdir(parents=True, exist_ok=True)
+            aside.mkdir()
+            for name in owned:  # outputs of an earlier run that this run has nothing for
+                if not os.path.lexists(self.folder / name) and os.path.lexists(self.target / name):
+                    os.replace(self.target / name, aside / name)
+            for name in sorted(os.listdir(self.folder)):
+                if name == aside.name:
+                    continue
+                old = self.target / name
+                if os.path.lexists(old):
+                    if not replace:
+                        kept.append(name)
                         continue
-                    old = self.target / name
-                    if os.path.lexists(old):
-                        if not replace:
-                            kept.append(name)
-                            continue
-                        os.replace(old, aside / name)
-                    os.replace(self.folder / name, old)
-                    moved.append(name)
-            except OSError as exc:
-                self._undo(moved, aside)
-                raise OutputError(os_error_message(exc, self.target)) from exc
+                    os.replace(old, aside / name)
+                os.replace(self.folder / name, old)
+                moved.append(name)
+        except OSError as exc:
+            self._undo(moved, aside)
+            release_stops()
+            raise OutputError(os_error_message(exc, self.target)) from exc
+        self.committed = True
         return [p for p in staged_files if p.relative_to(self.target).parts[0] not in kept]
 
     def _undo(self, moved: list[str], aside: Path) -> None:
@@ -91,6 +102,10 @@ class Staging:
         for name in os.listdir(aside) if aside.is_dir() else []:
             with contextlib.suppress(OSError):
                 os.replace(aside / name, self.target / name)
+
+
+def _settle() -> None:
+    """A call: Python runs a pending signal handler at the latest here."""
 
 
 def _remove(folder: Path) -> None:
