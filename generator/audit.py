@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 import unicodedata
@@ -58,15 +57,22 @@ class Audited:
         return self.result.report if self.result else None
 
 
-def published_files(folder: Path) -> list[Path]:
-    """The published reports under ``folder``, recursively, in a stable order (hidden and Office lock files skipped)."""
+def published_files(folder: Path, skip: Sequence[Path] = ()) -> list[Path]:
+    """The published reports under ``folder`` at any depth, in a stable order (hidden and Office lock files, and the
+    files in ``skip`` — the audit's own outputs from an earlier run — passed over)."""
+    from .fileio import PathIndex
+    from .walk import files_under
+
     if not folder.is_dir():
         raise InputError("不是一个文件夹", str(folder))
-    found = sorted(
+    own = PathIndex(skip)
+    found = [
         p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in PUBLISHED and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
-    )
+        for p in files_under(folder)
+        if p.suffix.lower() in PUBLISHED
+        and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
+        and own.find(p) is None
+    ]
     if not found:
         raise InputError(f"文件夹中没有可检查的报告（{'、'.join(PUBLISHED)}）", str(folder))
     return found
@@ -87,40 +93,68 @@ def read(path: Path) -> tuple[ReadResult | None, str | None]:
         return None, exc.message
 
 
+def ratio(a: str, b: str) -> float:
+    """2·(longest common subsequence)/(total length), in time bounded by len(a)·len(b)/64 (rapidfuzz's Indel)."""
+    from rapidfuzz.distance import Indel
+
+    return float(Indel.normalized_similarity(a, b))
+
+
 def similarity(this: Report, last: Report) -> tuple[float, list[tuple[str, float]]]:
-    """How much of this year's narrative repeats last year's (difflib ratio), overall and per part long enough to compare."""
+    """How much of this year's narrative repeats last year's, overall and per part long enough to compare."""
     fmt = FORMATS[this.format]
     parts: list[tuple[str, float]] = []
     for part in fmt.parts:
         a = re.sub(r"\s+", "", getattr(this.text, part.key, "") or "")
         b = re.sub(r"\s+", "", getattr(last.text, part.key, "") or "")
         if len(a) >= MIN_PART and len(b) >= MIN_PART:
-            parts.append((part.heading, difflib.SequenceMatcher(None, a, b).ratio()))
+            parts.append((part.heading, ratio(a, b)))
     whole_a = re.sub(r"\s+", "", "".join(getattr(this.text, p.key, "") or "" for p in fmt.parts))
     whole_b = re.sub(r"\s+", "", "".join(getattr(last.text, p.key, "") or "" for p in fmt.parts))
-    whole = difflib.SequenceMatcher(None, whole_a, whole_b).ratio() if whole_a and whole_b else 0.0
+    whole = ratio(whole_a, whole_b) if whole_a and whole_b else 0.0
     return whole, parts
 
 
-def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | None = None) -> list[Audited]:
-    """Read and check every report in ``folder``; pair each with the same agency's report of the year before
-    (from ``previous_dir``, else from the folder itself) for the carry-over and copied-text checks."""
-    from .validate import validate
+def read_all(files: Sequence[Path], progress: Progress | None = None) -> list[Audited]:
+    """Every file read on every core, in order; a file over the time limit (or whose worker died) gets
+    INPUT-TIMEOUT (INPUT-CRASHED) and the others go on."""
+    from .parallel import pmap
+    from .pipeline import given_up, warm_up
 
-    files = published_files(folder)
+    warm_up(len(files))
+    if len(files) > 2:  # forked workers start with the readers loaded
+        from .readers import published  # noqa: F401
+
+        if any(p.suffix.lower() == ".pdf" for p in files):
+            from .readers.published.pdf import preload
+
+            preload()
     out: list[Audited] = []
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), path)
-        result, reason = read(path)
+    per_path = None if progress is None else lambda i, n, path: progress(i, n, path)
+    for done in pmap(read, list(files), progress=per_path):
+        path = done.item
+        if done.result is None:
+            out.append(Audited(path, None, list(given_up(path, crashed=done.crashed).findings)))
+            continue
+        result, reason = done.result
         item = Audited(path, result)
         if result is None or result.report is None:
             code = AUDIT_NOT_REPORT if reason == NOT_A_REPORT else AUDIT_UNREADABLE
             item.findings.append(code(source=Source(file=str(path)), reason=reason or "未能识别出报告内容"))
         out.append(item)
+    return out
+
+
+def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | None = None, skip: Sequence[Path] = ()) -> list[Audited]:
+    """Read and check every report in ``folder`` (on every core, each within the time limit); pair each with the same
+    agency's report of the year before (from ``previous_dir``, else from the folder itself) for the carry-over and
+    copied-text checks. ``skip``: the audit's own outputs, never read as reports."""
+    from .validate import validate
+
+    out = read_all(published_files(folder, skip), progress)
     pool = list(out)
     if previous_dir is not None:
-        pool = [Audited(p, read(p)[0]) for p in published_files(previous_dir)]
+        pool = read_all(published_files(previous_dir, skip))
     index = {(agency_key(a.report.agency), a.report.year): a for a in pool if a.report is not None and a.report.agency}
     for item in out:
         report = item.report
@@ -245,6 +279,28 @@ def audit_targets(target: Path) -> list[Path]:
     if target.suffix.lower() == ".xlsx":
         return [target]
     return [target, target.with_name(f"{target.stem}-报告汇总{target.suffix}")]
+
+
+def earlier_outputs(targets: Sequence[Path]) -> list[Path]:
+    """The targets that hold a 问题清单 written by an earlier audit (not a report): those are not read as inputs."""
+    import zipfile
+
+    own: list[Path] = []
+    for target in targets:
+        try:
+            if target.suffix.lower() == ".xlsx":
+                with zipfile.ZipFile(target) as archive:
+                    book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+                mine = all(f'name="{name}"' in book for name in ("问题清单", "报告汇总"))
+            else:
+                with target.open("rb") as stream:
+                    first = stream.readline(4096).decode("utf-8-sig", "replace").strip()
+                mine = first in (",".join(FINDING_HEADER), ",".join(REPORT_HEADER))
+        except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+            mine = False
+        if mine:
+            own.append(target)
+    return own
 
 
 def audit_outputs(items: list[Audited], base: Path, target: Path) -> dict[Path, Callable[[Path], None]]:

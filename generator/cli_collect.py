@@ -4,8 +4,9 @@
 # otherwise evaluate every annotation string of every command again on each run.
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -14,6 +15,19 @@ from .cli_progress import RunProgress
 
 if TYPE_CHECKING:
     from .formats import Format
+
+T = TypeVar("T")
+
+
+def _whole(action: Callable[[], T]) -> T:
+    """Run a command that writes its output folder all or nothing: an interruption says nothing was written."""
+    try:
+        return action()
+    except KeyboardInterrupt:
+        from .cli_zh import INTERRUPTED, nothing_written_line
+
+        typer.echo(nothing_written_line(), err=True)
+        raise typer.Exit(INTERRUPTED) from None
 
 
 def distribute_command(
@@ -29,7 +43,10 @@ def distribute_command(
         raise _fail(f"使用 --roster 时 --from 应为上年汇总目录：{from_dir}")
     roster = _run(lambda: read_roster(roster_file))
     progress = RunProgress("生成")
-    result = _run(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, progress=progress), progress)
+    result = _run(
+        lambda: _whole(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, progress=progress)),
+        progress,
+    )
     for path in result.existing:
         typer.echo(f"已存在，未覆盖（要替换请加 --overwrite）：{path}")
     for path in result.replaced:
@@ -77,12 +94,18 @@ def collect(
         raise _fail(f"--previous 应为上年汇总目录：{previous}")
     names = _run(lambda: read_roster(roster))
     bar = RunProgress("读取")
-    result = _run(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar), bar)
+    result = _run(
+        lambda: _whole(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar)), bar
+    )
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         raise typer.Exit(result.exit_code)
     if not result.files:
         typer.echo(f"收件箱中没有找到任何 .xlsx/.yaml 文件：{inbox}", err=True)
+    if result.own:
+        typer.echo(f"提示：已跳过收件箱中 {len(result.own)} 个本工具以前写出的文件（提交情况、退回、已采用等），不作为报送文件", err=True)
+    for path in result.superseded:
+        typer.echo(f"提示：{path} 旁有同名 .xlsx 文件，已使用 .xlsx 文件", err=True)
     for entry in result.entries:
         if entry.state not in ("通过", "有警告"):
             typer.echo(f"{entry.state}：{entry.name}" + (f"（{entry.problems()}）" if entry.problems() else ""), err=True)

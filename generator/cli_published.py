@@ -83,15 +83,16 @@ def audit(
     示例：reportgen audit 2024年报告/ -o 问题清单.xlsx --previous-dir 2023年报告/
     """
     from .audit import audit as run_audit
-    from .audit import audit_json, audit_outputs, audit_targets, published_files
+    from .audit import audit_json, audit_outputs, audit_targets, earlier_outputs, published_files
 
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise _fail(f"问题清单应为 .xlsx 或 .csv：{output}")
     targets = audit_targets(output)
-    inputs = _run(lambda: published_files(folder) + (published_files(previous_dir) if previous_dir else []))
+    own = earlier_outputs(targets)  # an earlier 问题清单 inside the folder is replaced (with --overwrite), never read
+    inputs = _run(lambda: published_files(folder, own) + (published_files(previous_dir, own) if previous_dir else []))
     _run(lambda: _plan(targets[0], inputs, overwrite, *targets[1:]))
     progress = RunProgress()
-    items = _run(lambda: run_audit(folder, previous_dir, progress=progress), progress)
+    items = _run(lambda: run_audit(folder, previous_dir, progress=progress, skip=own), progress)
     done = _run(lambda: _write_all(audit_outputs(items, folder, output), inputs, overwrite))
     data = audit_json(items, folder, targets)
     if as_json:

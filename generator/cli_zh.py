@@ -125,6 +125,12 @@ def interrupted_line(done: int, count: int) -> str:
     return "已中断：未完成的临时文件已删除"
 
 
+def nothing_written_line() -> str:
+    """What the user is told after an interruption of a command that writes its output folder all or nothing."""
+    _Said.interrupted = True
+    return "已中断：未写出任何文件，输出目录保持原样，临时文件已删除"
+
+
 def run_guarded(action: Callable[[], Any]) -> int:
     """Run the command line, turning every failure into one Chinese line on stderr and an exit code."""
     _Said.interrupted = False

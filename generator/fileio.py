@@ -46,9 +46,25 @@ def os_error_message(exc: OSError, path: Path | str | None = None) -> str:
     return f"{where}：{cause}" if str(where) else cause
 
 
+_PINNED: dict[str, bytes] = {}  # inputs already read into memory: what is checked is what was read
+
+
+@contextlib.contextmanager
+def pinned(path: Path, data: bytes) -> Iterator[None]:
+    """Within this block, :func:`read_bytes` of ``path`` returns ``data`` (read once before) instead of the disk's
+    bytes, so that a file changed meanwhile is not checked in one version and used in another."""
+    _PINNED[str(path)] = data
+    try:
+        yield
+    finally:
+        _PINNED.pop(str(path), None)
+
+
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file, refusing a missing file, a directory or one over ``limit``."""
     name = str(path)
+    if name in _PINNED:
+        return _PINNED[name]
     try:
         if not path.exists():
             raise InputError("文件不存在", name)
@@ -83,10 +99,27 @@ def _office_kind(data: bytes) -> str | None:
     return "压缩文件"
 
 
-def _looks_utf16le(data: bytes) -> bool:
-    """UTF-16 without a BOM: mostly ASCII/CJK text whose every other byte pattern betrays two-byte units."""
-    sample = data[:4096]
-    return len(sample) >= 4 and len(sample) % 2 == 0 and sample[1::2].count(0) >= len(sample) // 4 and sample[0::2].count(0) == 0
+TEXT_RANGES = (("\u3000", "\u303f"), ("\u4e00", "\u9fff"), ("\uff00", "\uffef"), ("\u2000", "\u206f"))  # what a report is written in
+
+
+MIN_UTF16_CHARS = 8  # fewer characters say too little to tell text from binary
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text in UTF-16 without a BOM (little- or big-endian): it decodes, and to the characters a report is written in
+    (ASCII, CJK, their punctuation): binary data decodes to those by chance far less often."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        usual = sum(c in "\t\r\n" or " " <= c <= "~" or (c.isprintable() and any(a <= c <= b for a, b in TEXT_RANGES)) for c in sample)
+        if len(sample) >= MIN_UTF16_CHARS and usual >= 0.95 * len(sample):
+            return text
+    return None
 
 
 def decode_text(data: bytes, file: str) -> tuple[str, str]:
@@ -105,11 +138,9 @@ def decode_text(data: bytes, file: str) -> tuple[str, str]:
         hint = OFFICE_HINTS.get(kind, "请提供文本文件")
         raise InputError(f"这是一个{' ' if kind[0].isascii() else ''}{kind}，扩展名却是“{suffix}”：{hint}", file)
     if b"\x00" in data[:8192]:
-        if _looks_utf16le(data):
-            try:
-                return data.decode("utf-16-le"), "UTF-16"
-            except UnicodeDecodeError:
-                pass
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text, "UTF-16"
         raise InputError("这是一个二进制文件，不是文本文件", file)
     try:
         return data.decode("utf-8-sig"), UTF8

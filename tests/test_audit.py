@@ -186,15 +186,25 @@ def test_audit_outputs_all_or_none(folders: tuple[Path, Path], runner: CliRunner
 
 
 def test_audit_never_writes_over_a_report(folders: tuple[Path, Path], runner: CliRunner) -> None:
-    """A 问题清单 left inside the folder is one of its inputs next time: even --overwrite does not replace it."""
+    """A report named as the 问题清单 is an input: even --overwrite does not replace it."""
     this, _ = folders
     target = this / "问题清单.xlsx"
-    assert runner.invoke(app, ["audit", str(this), "-o", str(target)]).exit_code == 0
+    target.write_bytes((next(this.glob("*.xlsx"), None) or next(this.glob("*.txt"))).read_bytes())
     before = target.read_bytes()
     again = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite"])
     assert again.exit_code == 2
     assert again.stderr == f"错误：{target}：输出会覆盖输入文件“{target}”，不会写出：请用 -o 指定其他文件夹或文件名\n"
     assert target.read_bytes() == before
+
+
+def test_an_earlier_list_inside_the_folder_is_replaced_not_read(folders: tuple[Path, Path], runner: CliRunner) -> None:
+    this, _ = folders
+    target = this / "问题清单.xlsx"
+    first = runner.invoke(app, ["audit", str(this), "-o", str(target), "--json"])
+    assert first.exit_code in (0, 1)
+    again = runner.invoke(app, ["audit", str(this), "-o", str(target), "--overwrite", "--json"])
+    assert again.exit_code == first.exit_code
+    assert json.loads(again.stdout)["reports"] == json.loads(first.stdout)["reports"]
 
 
 @pytest.mark.parametrize(

@@ -459,7 +459,7 @@ BAD_INPUTS = {
     "corrupt.docx": (b"PK\x03\x04 this is not a zip", "不是有效的 Word 文档（.docx）：文件已损坏，或是旧版 .doc / 其他格式改了扩展名"),
     "binary.txt": (b"\x00\x01\x02PK\x00", "这是一个二进制文件，不是文本文件"),
     "report.rtf": (b"{\\rtf1}", "不支持的已发布报告类型“.rtf”：请使用 .txt、.docx、.html 或 .pdf"),
-    "truncated.pdf": (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或格式不受支持）"),
+    "truncated.pdf": (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或不是有效的 PDF）"),
     "not-a.pdf": (b"<html>not a pdf</html>", "这不是 PDF 文件（缺少 %PDF 文件头）"),
 }
 

@@ -264,7 +264,7 @@ def test_too_many_pages_refused(libreoffice_pdfs: dict[str, Path], monkeypatch: 
     ("data", "message"),
     [
         (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF", "PDF 文件中没有任何页面"),
-        (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或格式不受支持）"),
+        (b"%PDF-1.4", "无法打开 PDF 文件（文件已损坏或不是有效的 PDF）"),
         (b"GIF89a not a pdf at all", "这不是 PDF 文件（缺少 %PDF 文件头）"),
     ],
 )

@@ -127,3 +127,17 @@ IMPORT_SPLIT_NARRATIVE = define(
     "{where}的数字连在一起（{digits}），该行没有勾稽关系，按正文“{sentence}”中的数字拆分为：{values}，请核对",
     area=AREA,
 )
+IMPORT_PAGE_AS_TEXT = define(
+    "IMPORT-PAGE-AS-TEXT",
+    "warning",
+    "PDF 某页的表格线过多，未按表格线重建表格，只读取了文字（请核对该页的表格）",
+    "第 {page} 页有 {rulings} 条表格线（上限 {limit}），未按表格线重建表格，只读取了文字，请核对该页的表格",
+    area=AREA,
+)
+IMPORT_XML_ENTITY = define(
+    "IMPORT-XML-ENTITY",
+    "warning",
+    "文档中有引用外部内容的 XML 实体，出于安全未读取，该处文字缺失",
+    "{where}有引用外部内容的 XML 实体（{entity}），出于安全未读取，该处文字缺失，请核对",
+    area=AREA,
+)

@@ -16,6 +16,7 @@ from ..formats import FORMATS
 from ..report import Report
 from .inbox import Received, accepted_folder, receive_all, scan
 from .match import Matcher
+from .names import unit_file_names
 from .roster import Roster, Unit, normalise
 
 PASSED, WARNINGS, ERRORS, MISSING, UNREADABLE, DUPLICATE, NOT_ON_ROSTER, WRONG_YEAR = (
@@ -83,6 +84,9 @@ class Collection:
     roster: Roster
     entries: list[Entry] = field(default_factory=list)
     locks: list[Path] = field(default_factory=list)
+    own: list[Path] = field(default_factory=list)  # collect's own outputs found in the inbox, not submissions
+    superseded: list[Path] = field(default_factory=list)  # .xls beside the same file as .xlsx: the .xlsx is used
+    stems: dict[str, str] = field(default_factory=dict)  # unit name → its file name stem (see .names)
     files: int = 0
     written: list[Path] = field(default_factory=list)
     replaced: bool = False  # the output folder held this command's outputs from an earlier run, now replaced
@@ -113,6 +117,9 @@ class Collection:
             "summary": self.counts(),
             "files": self.files,
             "skipped_lock_files": [str(p) for p in self.locks],
+            "skipped_own_outputs": [str(p) for p in self.own],
+            "skipped_old_format": [str(p) for p in self.superseded],
+            "file_names": self.stems,
             "units": [
                 {
                     "number": e.number,
@@ -149,22 +156,52 @@ def collect(
     progress: Progress | None = None,
 ) -> Collection:
     """Read the inbox, give every roster unit its state, and write the outputs (see :mod:`.outputs`)."""
-    if roster.findings:
-        raise InputError("名单有错误，请先改正：" + "；".join(f.line() for f in roster.findings), roster.file)
+    check_roster(roster)
+    check_year(year)
     from ..outputs import check_folder
 
     check_folder(out_dir)
+    check_apart(inbox, out_dir)
     found = scan(inbox, skip=[out_dir])
     received = receive_all(found.files, progress=progress, keep_sources=previous_dir is not None)
     previous = last_year(previous_dir, skip=[out_dir, inbox]) if previous_dir is not None else {}
     chosen_year = year if year is not None else common_year(received)
     collection = Collection(chosen_year, year is None, roster, locks=found.locks, files=len(found.files))
+    collection.own, collection.superseded = found.own, found.superseded
+    collection.stems = unit_file_names(u.name for u in roster.units)
     collection.entries = entries(received, roster, chosen_year, previous)
     from .outputs import STATUS, write_outputs
 
     collection.replaced = (out_dir / f"{STATUS}.xlsx").exists()
     collection.written = write_outputs(collection, out_dir, build=build)
     return collection
+
+
+def check_roster(roster: Roster) -> None:
+    """A roster with errors, or with no unit at all, is refused before anything is read."""
+    if roster.findings:
+        raise InputError("名单有错误，请先改正：" + "；".join(f.line() for f in roster.findings), roster.file)
+    if not roster.units:
+        raise InputError("名单中没有任何单位：请在列名下面每行填写一个应报送的单位", roster.file)
+
+
+def check_year(year: int | None) -> None:
+    """``--year`` within the years a format exists for (the same limits as ``template``)."""
+    from ..formats import FIRST_YEAR, LAST_YEAR
+
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"--year 的值“{year}”不在{FIRST_YEAR}至{LAST_YEAR}年之间")
+
+
+def check_apart(inbox: Path, out_dir: Path) -> None:
+    """Refuse an output folder that is the inbox, holds it, or lies inside it: outputs would be read as submissions."""
+    a, b = inbox.resolve(), out_dir.resolve()
+    if a == b:
+        raise InputError("输出目录就是收件箱：请用 -o 指定收件箱以外的目录", str(out_dir))
+    if b.is_relative_to(a):
+        raise InputError(f"输出目录在收件箱“{inbox}”之内：请用 -o 指定收件箱以外的目录", str(out_dir))
+    if a.is_relative_to(b):
+        raise InputError(f"收件箱“{inbox}”在输出目录之内：请用 -o 指定收件箱以外的目录", str(out_dir))
 
 
 def common_year(received: list[Received]) -> int | None:

@@ -1,4 +1,4 @@
-"""Find the files in an inbox folder (recursively) and read and check each of them on every core."""
+"""Find the files in an inbox folder (at any depth) and read and check each of them, once, on every core."""
 
 from __future__ import annotations
 
@@ -16,15 +16,21 @@ READ_SUFFIXES = (".xlsx", ".xlsm", ".yaml", ".yml")
 REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".wps", ".numbers", ".ods")
 LOCK_PREFIX = "~$"
 ACCEPTED_FOLDER = "已采用"  # where collect copies the files it used
+STATUS_FILE = "提交情况.xlsx"  # marks a folder as collect's own output folder
+OWN_OUTPUTS = ("提交情况.xlsx", "提交情况.html", "数据.csv", "退回", ACCEPTED_FOLDER, "报告")  # what collect writes there
+SUPERSEDED = (".xls", ".et")  # an old-format copy beside the same file as .xlsx: the .xlsx is used
 Progress = Callable[[int, int, Path], None]
 
 
 @dataclass
 class Scan:
-    """The files to read, and the Excel lock files (``~$…``) passed over."""
+    """The files to read, and those passed over: Excel lock files (``~$…``), collect's own outputs found in the
+    inbox (an earlier 提交情况, 退回 copies, 已采用), and old-format copies beside the same file as .xlsx."""
 
     files: list[Path] = field(default_factory=list)
     locks: list[Path] = field(default_factory=list)
+    own: list[Path] = field(default_factory=list)
+    superseded: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Received(FindingCounts):
 
     path: Path
     digest: str = ""
+    data: bytes | None = None  # the bytes checked, kept (for a readable file) to be adopted or annotated
     report: Report | None = None
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -46,15 +53,17 @@ def accepted_folder(folder: Path) -> Path:
 
 
 def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
-    """Every input under ``folder`` in path order; hidden files, lock files and anything under ``skip`` are passed over."""
+    """Every input under ``folder`` in path order; hidden files, lock files, collect's own outputs and anything
+    under ``skip`` are passed over."""
+    from ..walk import files_under
+
     if not folder.is_dir():
         raise InputError("不是一个目录，或目录不存在", str(folder))
     skipped = [s.resolve() for s in skip]
     out = Scan()
-    try:
-        candidates = sorted(p for p in folder.rglob("*") if p.is_file())
-    except OSError as exc:
-        raise InputError(f"无法读取目录：{exc.strerror}", str(folder)) from exc
+    candidates = files_under(folder)
+    own_folders = {p.parent for p in candidates if p.name == STATUS_FILE}
+    names = {(p.parent, p.stem.casefold(), p.suffix.lower()) for p in candidates}
     for path in candidates:
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
@@ -62,8 +71,12 @@ def scan(folder: Path, skip: Sequence[Path] = ()) -> Scan:
         resolved = path.resolve()
         if any(resolved.is_relative_to(s) for s in skipped):
             continue
-        if path.name.startswith(LOCK_PREFIX):
+        if path.name == STATUS_FILE or any(path.is_relative_to(f / name) for f in own_folders for name in OWN_OUTPUTS):
+            out.own.append(path)
+        elif path.name.startswith(LOCK_PREFIX):
             out.locks.append(path)
+        elif path.suffix.lower() in SUPERSEDED and any((path.parent, path.stem.casefold(), s) in names for s in (".xlsx", ".xlsm")):
+            out.superseded.append(path)
         elif path.suffix.lower() in READ_SUFFIXES + REFUSED_SUFFIXES:
             out.files.append(path)
     return out
@@ -75,21 +88,24 @@ def receive(path: Path, keep_sources: bool = False) -> Received:
     The cell locations (``sources``) are kept only when asked for, or when the file has errors (its annotated copy
     marks the cells each broken rule involves): they are most of a report's size.
     """
-    from ..fileio import read_bytes
+    from ..fileio import pinned, read_bytes
     from ..pipeline import check_one
 
     received = Received(path)
     try:
-        received.digest = hashlib.sha256(read_bytes(path)).hexdigest()
+        data = read_bytes(path)
     except InputError as exc:
         received.unreadable = exc.message
         return received
-    result, outcome = check_one(path)
+    received.digest = hashlib.sha256(data).hexdigest()
+    with pinned(path, data):  # the bytes checked are the bytes hashed and, if accepted, adopted
+        result, outcome = check_one(path)
     if outcome.unreadable or result is None:
         received.unreadable = (outcome.unreadable or "无法读取").removeprefix(f"{path}：")
         return received
     received.report = result.report
     received.findings = outcome.findings
+    received.data = data  # adopted (no errors) or annotated (errors) from these bytes, never from the disk again
     if keep_sources or received.errors:
         received.sources = result.sources
     return received

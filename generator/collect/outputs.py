@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from pathlib import Path
 
 from ..errors import InputError
-from ..fileio import write_atomic
+from ..fileio import OutputError, write_atomic
 from .collect import ACCEPTED, ERRORS, Collection, Entry
 from .inbox import ACCEPTED_FOLDER
-from .roster import file_stem
 
 STATUS = "提交情况"
 RETURNS = "退回"
@@ -19,22 +19,29 @@ REPORTS = "报告"
 RETURN_SUFFIX = ".校验结果"
 REPORT_FORMATS = ("docx", "html", "txt")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+OWN_OUTPUTS = (f"{STATUS}.xlsx", f"{STATUS}.html", RETURNS, DATA, ACCEPTED_FOLDER, REPORTS)
 TEXT_COLUMNS = (0, 7, 8)  # agency, row_label, column_label of the export: the only columns holding input text
 
 
 def write_outputs(collection: Collection, out_dir: Path, *, build: bool) -> list[Path]:
-    """Write every output (each atomically); files this command wrote on an earlier run that no longer apply are removed."""
+    """Write every output into a staging folder beside ``out_dir``, then swap them in: each of this command's
+    outputs (提交情况, 退回/, 数据.csv, 已采用/, 报告/) replaces the earlier run's as a whole, or, on any failure or
+    interruption, nothing changes. Returns the files now in ``out_dir``."""
+    from ..staging import Staging
     from .status import write_status_html, write_status_xlsx
 
-    written = [write_status_xlsx(collection, out_dir / f"{STATUS}.xlsx"), write_status_html(collection, out_dir / f"{STATUS}.html")]
-    written += write_returns(collection, out_dir / RETURNS)
-    written.append(write_data(collection, out_dir / DATA))
-    written += copy_accepted(collection, out_dir / ACCEPTED_FOLDER)
-    if build:
-        from .publish import publish
+    with Staging(out_dir) as stage:
+        folder = stage.folder
+        write_status_xlsx(collection, folder / f"{STATUS}.xlsx")
+        write_status_html(collection, folder / f"{STATUS}.html")
+        write_returns(collection, folder / RETURNS)
+        write_data(collection, folder / DATA)
+        copy_accepted(collection, folder / ACCEPTED_FOLDER)
+        if build:
+            from .publish import publish
 
-        written += publish(collection, out_dir / REPORTS)
-    return written
+            publish(collection, folder / REPORTS)
+        return stage.commit(owned=OWN_OUTPUTS)  # an earlier 退回/ with no unit to return to now goes too
 
 
 def _unit_entries(collection: Collection) -> list[Entry]:
@@ -47,23 +54,23 @@ def write_returns(collection: Collection, folder: Path) -> list[Path]:
 
     written: list[Path] = []
     for entry in _unit_entries(collection):
-        stem = file_stem(entry.name) + RETURN_SUFFIX
+        stem = collection.stems[entry.name] + RETURN_SUFFIX
         xlsx, txt = folder / f"{stem}.xlsx", folder / f"{stem}.txt"
         current: Path | None = None
         if entry.state == ERRORS and entry.used is not None:
             source = entry.used.path
             if source.suffix.lower() in (".xlsx", ".xlsm"):
                 try:
-                    current = annotate(source, entry.findings, sources=entry.used.sources, target=xlsx, overwrite=True)
+                    with _checked_bytes(entry):
+                        current = annotate(source, entry.findings, sources=entry.used.sources, target=xlsx, overwrite=True)
+                except OutputError:
+                    raise  # the disk, not the workbook: the run stops
                 except InputError:
-                    current = None
+                    current = None  # a workbook that cannot be annotated: the list of findings instead
             if current is None:
                 current = txt
                 write_atomic(txt, "\n".join([f"{entry.name}：{source}", *(f.line() for f in entry.findings)]) + "\n")
             written.append(current)
-        for stale in (xlsx, txt):  # a unit that has since resubmitted a clean file gets nothing back
-            if stale != current:
-                stale.unlink(missing_ok=True)
     return written
 
 
@@ -87,21 +94,25 @@ def write_data(collection: Collection, target: Path) -> Path:
     return target
 
 
+def _checked_bytes(entry: Entry) -> contextlib.AbstractContextManager[None]:
+    """Reading the entry's file gives the bytes that were checked, not what the disk holds now."""
+    from ..fileio import pinned
+
+    used = entry.used
+    if used is None or used.data is None:
+        return contextlib.nullcontext()
+    return pinned(used.path, used.data)
+
+
 def copy_accepted(collection: Collection, folder: Path) -> list[Path]:
-    """``已采用/<单位名称>.<扩展名>``: a byte copy of each file used (通过 or 有警告); copies of units no longer so are removed."""
+    """``已采用/<单位>.<扩展名>``: the bytes checked of each file used (通过 or 有警告)."""
     from ..fileio import read_bytes
-    from ..pipeline import INPUT_SUFFIXES
 
     written: list[Path] = []
     for entry in _unit_entries(collection):
-        stem = file_stem(entry.name)
-        current: Path | None = None
         if entry.state in ACCEPTED and entry.used is not None:
-            current = folder / f"{stem}{entry.used.path.suffix.lower()}"
-            write_atomic(current, read_bytes(entry.used.path))
+            current = folder / f"{collection.stems[entry.name]}{entry.used.path.suffix.lower()}"
+            with _checked_bytes(entry):
+                write_atomic(current, read_bytes(entry.used.path))
             written.append(current)
-        for suffix in (*INPUT_SUFFIXES, ".xlsm"):
-            stale = folder / f"{stem}{suffix}"
-            if stale != current:
-                stale.unlink(missing_ok=True)
     return written

@@ -9,7 +9,6 @@ from urllib.parse import quote
 from ..report import Report
 from ..title import REPORT_NAME
 from .collect import ACCEPTED, Collection
-from .roster import file_stem
 
 FORMATS = ("docx", "html", "txt")
 INDEX = "index.html"
@@ -36,25 +35,24 @@ def render_unit(task: RenderTask) -> str | None:
 
 
 def publish(collection: Collection, folder: Path) -> list[Path]:
-    """Render every unit whose state is 通过 or 有警告, remove the reports of units that no longer qualify, write index.html."""
+    """Render every unit whose state is 通过 or 有警告 (any failure stops the run), then write index.html."""
     from ..parallel import pmap
     from ..pipeline import warm_up
 
     tasks = [
-        RenderTask(e.report, folder, file_stem(e.name))
+        RenderTask(e.report, folder, collection.stems[e.name])
         for e in collection.entries
         if e.unit is not None and e.state in ACCEPTED and e.report is not None
     ]
     warm_up(len(tasks), rendering=True)
     built: dict[str, str] = {}
     for done in pmap(render_unit, tasks):
-        if done.result is None and not (done.timed_out or done.crashed):
-            built[done.item.stem] = done.item.report.display_title
-    for entry in collection.entries:
-        stem = file_stem(entry.name)
-        if entry.unit is not None and stem not in built:
-            for fmt in FORMATS:
-                (folder / f"{stem}.{fmt}").unlink(missing_ok=True)
+        if done.result is not None or done.timed_out or done.crashed:  # all reports or none: the run stops
+            from ..fileio import OutputError
+
+            why = done.result or ("处理超时" if done.timed_out else "处理进程意外退出")
+            raise OutputError(f"未能生成“{done.item.stem}”的报告：{why}")
+        built[done.item.stem] = done.item.report.display_title
     written = [folder / f"{stem}.{fmt}" for stem in built for fmt in FORMATS]
     written.append(write_index(collection, folder / INDEX, built))
     return written
@@ -68,7 +66,7 @@ def write_index(collection: Collection, target: Path, built: dict[str, str]) -> 
     order = collection.roster.categories()
     groups: dict[str, list[dict[str, str]]] = {c: [] for c in order}
     for entry in collection.entries:
-        stem = file_stem(entry.name)
+        stem = collection.stems.get(entry.name, "")
         if entry.unit is None or stem not in built:
             continue
         groups.setdefault(entry.category or NO_CATEGORY, []).append(

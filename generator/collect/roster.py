@@ -23,7 +23,6 @@ NOTE = "备注"
 COLUMNS = (NAME, CATEGORY, CONTACT, PHONE, NOTE)
 SHEET = "名单"
 MAX_ROWS = 20000  # far more units than any 主管部门 has; the rest of a padded sheet is not read
-UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 INSTRUCTIONS = (
     "填写说明",
     "1. 在“名单”工作表中每行填写一个应报送年度报告的单位，第一行是列名，不要修改。",
@@ -60,12 +59,6 @@ class Roster:
 def normalise(name: str) -> str:
     """A name for matching: full-width folded to half-width, every space removed, case folded."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
-
-
-def file_stem(name: str) -> str:
-    """The unit name as a safe file name stem (characters Windows refuses become “_”)."""
-    stem = UNSAFE_IN_FILE_NAME.sub("_", name.strip()).strip(". ")
-    return stem or "_"
 
 
 def read_roster(path: Path) -> Roster:

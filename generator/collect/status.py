@@ -76,6 +76,9 @@ def write_status_xlsx(collection: Collection, target: Path) -> Path:
     lines = [year_line(collection), collection.summary()]
     if collection.locks:
         lines.append(f"已跳过 {len(collection.locks)} 个 Excel 临时文件（~$ 开头，文件正在 Excel 中打开时产生）")
+    from .notes import inbox_notes
+
+    lines += inbox_notes(collection)
     for n, line in enumerate(lines, 1):
         put(notes, n, 1, line)
     widths(notes, (100,))

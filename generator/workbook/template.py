@@ -42,12 +42,25 @@ def write_template(
     """
     if version not in FORMATS:
         raise InputError(f"未知的格式版本“{version}”，可选：{'、'.join(FORMATS)}", str(path))
+    write_atomic(path, template_bytes(version=version, year=year, agency=agency, previous=previous, report=report, appendix=appendix))
+
+
+def template_bytes(
+    *,
+    version: str,
+    year: int,
+    agency: str = "",
+    previous: Report | None = None,
+    report: Report | None = None,
+    appendix: tuple[str, Sequence[str], Sequence[Sequence[object]]] | None = None,
+) -> bytes:
+    """The bytes :func:`write_template` writes (``version`` must be known)."""
     fmt = FORMATS[version]
     values = cell_values(fmt, year, agency, previous, report)
     workbook = _build(fmt, values, report)
     if appendix is not None:
         _appendix(workbook.create_sheet(appendix[0]), appendix[1], appendix[2])
-    write_atomic(path, deterministic_bytes(workbook))
+    return deterministic_bytes(workbook)
 
 
 def _appendix(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

@@ -390,3 +390,7 @@ CASES: list[Case] = [
     case("未知选项", "build", "--bogus", exit=2),
     case("没有参数", exit=0),
 ]
+
+from .collection import collection_cases  # noqa: E402  (the commands over many files, kept in their own module)
+
+CASES += collection_cases(case)

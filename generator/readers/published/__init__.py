@@ -55,6 +55,7 @@ def read_published(path: Path) -> ReadResult:
     flat = unflatten(doc)
     result = assemble(doc)
     result.encoding = encoding
+    result.findings[:0] = doc.notes
     if flat:
         result.findings.insert(0, IMPORT_FLAT(source=Source(file=file)))
     result.findings += coverage_findings(result)

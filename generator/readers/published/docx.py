@@ -7,6 +7,7 @@ import zipfile
 
 from lxml import etree
 
+from ...codes.published import IMPORT_XML_ENTITY
 from ...errors import InputError
 from ...findings import Source
 from ...workbook.archive import ENCRYPTED_STREAM, OLE_MAGIC
@@ -31,8 +32,8 @@ def parser() -> etree.XMLParser:
 def paragraph_text(p: etree._Element) -> str:
     parts: list[str] = []
     for node in p.iter(q("t"), q("tab"), q("br"), q("cr"), q("delText")):
-        if node.tag == q("t"):
-            parts.append(node.text or "")
+        if node.tag == q("t"):  # an unresolved entity is a child: the text after it is its tail
+            parts.append((node.text or "") + "".join(child.tail or "" for child in node))
         elif node.tag in (q("tab"),):
             parts.append("\t")
         elif node.tag in (q("br"), q("cr")):
@@ -93,15 +94,22 @@ def read_docx(data: bytes, file: str) -> Document:
     count = 0
     tables = 0
 
+    def entities(node: etree._Element, where: str) -> None:
+        """An entity the parser was told not to resolve (it may point outside the file) is named, not silently lost."""
+        for entity in node.iter(etree.Entity):
+            doc.notes.append(IMPORT_XML_ENTITY(source=Source(file=file, ref=where), where=where, entity=f"&{entity.name};"))
+
     def walk(node: etree._Element) -> None:
         nonlocal count, tables
         for child in node:
             if child.tag == q("p"):
                 count += 1
+                entities(child, f"第{count}段")
                 for k, text in enumerate(paragraph_text(child).split("\n")):
                     doc.items.append(Line(text, Source(file=file, ref=f"第{count}段" + (f"第{k + 1}行" if k else ""))))
             elif child.tag == q("tbl"):
                 tables += 1
+                entities(child, f"第{tables}个表格")
                 doc.items.append(grid_of(child, tables, file))
             elif child.tag != q("sectPr"):
                 walk(child)  # w:sdt, w:sdtContent, w:customXml …

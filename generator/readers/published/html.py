@@ -21,6 +21,7 @@ BLOCKS = {
     "blockquote", "pre", "dt", "dd", "dl", "tr", "td", "th", "table", "tbody", "thead", "tfoot", "caption", "center", "body", "figure",
 }  # fmt: skip
 NO_CONTENT = "网页中没有可读的报告正文（只有脚本、样式或导航）"
+TOO_DEEP = "网页的标签嵌套超过 255 层，更深处的正文无法读取：请在浏览器中另存为文本（.txt）后再导入"
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -84,10 +85,13 @@ def grid_of(table: etree._Element, index: int, file: str) -> Grid:
 def read_html(data: bytes, file: str) -> Document:
     """The page's text blocks and data tables in reading order."""
     text = decode(data, file)
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"无法解析网页：{exc}", file) from exc
+    if any("depth" in e.message for e in parser.error_log):  # the parser stops at 256 levels: what lies deeper is lost
+        raise InputError(TOO_DEEP, file)
     doc = Document(file=file)
     buffer: list[str] = []
     count = 0

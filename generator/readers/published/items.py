@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...findings import Source
+from ...findings import Finding, Source
 
 
 @dataclass
@@ -38,3 +38,4 @@ class Document:
 
     items: list[Line | Grid] = field(default_factory=list)
     file: str = ""
+    notes: list[Finding] = field(default_factory=list)  # what reading the file itself could not do (warnings)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ...codes.published import IMPORT_PAGE_AS_TEXT
 from ...errors import InputError
-from ...findings import Source
+from ...findings import Finding, Source
 from ...formats import FORMATS
 from .items import Document, Field, Grid, Line
 from .labels import match
@@ -23,6 +24,9 @@ from .spacing import line_text
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
+# ruling lines and boxes on one page beyond which tables are not rebuilt from them (the search grows faster than
+# linearly); a real report's densest table page has a few hundred
+MAX_RULINGS_PER_PAGE = 2_000
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
 MARGIN = 0.15  # on a single page, a page number in the top or bottom margin (GB/T 9704: 35 mm of 297); else by repetition
 NO_PAGES = "PDF 文件中没有任何页面"
@@ -120,13 +124,18 @@ def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= EDGE * 2 for x, y in zip(a, b, strict=True))
 
 
-def page_items(page: Any, file: str, page_no: int) -> list[Placed]:
-    """One page's tables and text lines (outside the tables), top to bottom."""
-    if len(page.chars) + len(page.rects) + len(page.lines) + len(page.curves) > MAX_OBJECTS_PER_PAGE:
+def page_items(page: Any, file: str, page_no: int, notes: list[Finding]) -> list[Placed]:
+    """One page's tables and text lines (outside the tables), top to bottom; a page with more ruling lines than
+    MAX_RULINGS_PER_PAGE is read as text only (noted in ``notes``)."""
+    rulings = len(page.rects) + len(page.lines) + len(page.curves)
+    if len(page.chars) + rulings > MAX_OBJECTS_PER_PAGE:
         raise InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
     boxes: list[tuple[float, float, float, float]] = []
     placed: list[Placed] = []
-    for table in page.find_tables():
+    tables = page.find_tables() if rulings <= MAX_RULINGS_PER_PAGE else []
+    if rulings > MAX_RULINGS_PER_PAGE:
+        notes.append(IMPORT_PAGE_AS_TEXT(source=Source(file=file, line=page_no), page=page_no, rulings=rulings, limit=MAX_RULINGS_PER_PAGE))
+    for table in tables:
         for rows, box in segments(table):
             boxes.append(box)
             placed.append(Placed(box[1], Grid(grid_rows(rows, file, page_no), Source(file=file, line=page_no)), box[3], columns_of(table)))
@@ -239,6 +248,11 @@ def paragraphs_of(lines: list[Placed], body: Body) -> list[Line]:
     return out
 
 
+def preload() -> None:
+    """Import the PDF library now (before workers are forked, so that each starts with it loaded)."""
+    import pdfplumber  # noqa: F401
+
+
 def open_pdf(data: bytes, file: str) -> Any:
     import pdfplumber
 
@@ -250,9 +264,11 @@ def open_pdf(data: bytes, file: str) -> Any:
 
 
 def reason(exc: Exception) -> str:
-    name = type(exc).__name__
+    # pdfplumber wraps pdfminer's exception (PdfminerException(PDFPasswordIncorrect())): the cause is inside
+    inner = [a for a in exc.args if isinstance(a, Exception)] + ([exc.__cause__] if isinstance(exc.__cause__, Exception) else [])
+    name = " ".join(type(e).__name__ for e in (exc, *inner))
     if "Password" in name or "Encrypt" in name:
-        return "文件已加密，需要密码"
+        return "文件设有打开密码，请取得不加密的版本"
     if "Syntax" in name or "EOF" in name or "NoValidPDF" in name or "Type" in name:
         return "文件已损坏或不是有效的 PDF"
     return "文件已损坏或格式不受支持"
@@ -270,7 +286,8 @@ def read_pdf(data: bytes, file: str) -> Document:
                 raise InputError(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PAGES} 页，不像一份年度报告", file)
             if not pdf.pages:
                 raise InputError(NO_PAGES, file)
-            pages = without_furniture([page_items(page, file, n) for n, page in enumerate(pdf.pages, 1)])
+            notes: list[Finding] = []
+            pages = without_furniture([page_items(page, file, n, notes) for n, page in enumerate(pdf.pages, 1)])
             images = sum(len(page.images) for page in pdf.pages)
     except InputError:
         raise
@@ -281,7 +298,7 @@ def read_pdf(data: bytes, file: str) -> Document:
     if printed < MIN_TEXT and not any(isinstance(p.item, Grid) for page in pages for p in page):
         raise InputError(SCANNED if images else NO_TEXT, file)
     body = body_of(lines)
-    doc = Document(file=file)
+    doc = Document(file=file, notes=notes)
     run: list[Placed] = []
     open_table: Placed | None = None  # the last table, while nothing but page furniture follows it
     open_page = -1
