@@ -41,8 +41,9 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _print_outcome(outcome: "Outcome", *, as_json: bool) -> None:
-    """Findings and per-file results go to stdout, in order; stderr is only for what stopped a file or the run."""
+def _print_outcome(outcome: "Outcome", *, as_json: bool, brief: "set[str] | None" = None) -> None:
+    """Findings and per-file results go to stdout, in order; stderr is only for what stopped a file or the run. The files
+    in ``brief`` get their result line only, not their findings."""
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
@@ -50,7 +51,7 @@ def _print_outcome(outcome: "Outcome", *, as_json: bool) -> None:
         if fo.unreadable:
             typer.echo(f"错误：{fo.unreadable}", err=True)
             continue
-        for finding in fo.findings:
+        for finding in fo.findings if fo.file not in (brief or set()) else ():
             typer.echo(finding.line())
         for note in fo.notes:
             typer.echo(f"提示：{fo.file}：{note}")
@@ -135,6 +136,7 @@ def check(
     children: Annotated[
         bool, typer.Option("--children", help="第一个输入是本级汇总报告，其余输入（文件或目录）是下级报告：逐格核对本级是否等于下级之和")
     ] = False,
+    show_children: Annotated[bool, typer.Option("--show-children", help="与 --children 同用：也逐条列出下级报告自身的问题")] = False,
     overwrite: Overwrite = False,
 ) -> None:
     """检查输入的全部勾稽关系，不生成报告。
@@ -150,13 +152,31 @@ def check(
         if len(inputs) < 2:
             raise _fail("--children 需要本级报告和至少一个下级报告，例如：reportgen check 本级.xlsx --children 各单位/")
         outcome = _run(lambda: check_children(inputs[0], inputs[1:], previous=previous, progress=progress), progress)
+        _print_outcome(outcome, as_json=as_json, brief=None if show_children else {fo.file for fo in outcome.files[1:]})
+        if not as_json:
+            _print_reconciled(outcome)
     else:
         outcome = _run(lambda: run_check(inputs, previous=previous, progress=progress), progress)
-    _print_outcome(outcome, as_json=as_json)
+        _print_outcome(outcome, as_json=as_json)
     code = outcome.exit_code
     if annotate:
         code = max(code, _annotate(outcome, previous, overwrite=overwrite, quiet=as_json))
     raise typer.Exit(code)
+
+
+def _print_reconciled(outcome: "Outcome") -> None:
+    """The closing line of ``check --children``: whether every cell of the 本级 report is its children's sum."""
+    from .codes.collect import AGGREGATE_DUPLICATE, CHILDREN_MISMATCH, CHILDREN_SUM
+
+    parent, children = outcome.files[0], outcome.files[1:]
+    differ = sum(f.code == CHILDREN_SUM.id for f in parent.findings)
+    stopped = any(f.code in (AGGREGATE_DUPLICATE.id, CHILDREN_MISMATCH.id) for f in parent.findings)
+    if parent.unreadable or any(fo.unreadable for fo in children) or stopped:
+        typer.echo("✗ 未能核对本级与下级之和（见上）")
+    elif differ:
+        typer.echo(f"✗ 本级报告有 {differ} 处不等于 {len(children)} 个下级报告之和")
+    else:
+        typer.echo(f"✓ 本级报告的每一格都等于 {len(children)} 个下级报告之和")
 
 
 def _annotate(outcome: "Outcome", previous: Path | None, *, overwrite: bool, quiet: bool) -> int:

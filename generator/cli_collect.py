@@ -123,12 +123,18 @@ def aggregate_(
     agency: Annotated[str, typer.Option("--agency", help="汇总报告的机关名称，如 云溪县人民政府")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出的 .xlsx 或 .yaml")],
     category: Annotated[str | None, typer.Option("--category", help="只汇总这些类别的单位，逗号分隔（需要 --roster）")] = None,
-    roster: Annotated[Path | None, typer.Option("--roster", help="名单，用于按类别选择单位")] = None,
+    roster: Annotated[Path | None, typer.Option("--roster", help="名单：按类别选择单位，并核对名单中的单位都已纳入")] = None,
+    allow_missing: Annotated[
+        bool, typer.Option("--allow-missing", help="名单中有单位不在输入中时仍汇总其余单位，并在汇总来源中列为“未纳入”")
+    ] = False,
     overwrite: Overwrite = False,
 ) -> None:
     """把各单位报告的数字逐格相加，得到本级报告的输入文件（附汇总来源）。
 
-    示例：reportgen aggregate 汇总/ --agency 云溪县人民政府 -o 本级.xlsx --category 部门,乡镇 --roster 名单.xlsx
+    输入可以是 collect 的输出目录（读取其中的 已采用/）。每个单位只能计入一次；给出 --roster 时，名单中（所选类别的）
+    单位都必须在输入中，否则不汇总，除非加 --allow-missing。
+
+    示例：reportgen aggregate 汇总/ --agency 云溪县人民政府 -o 本级.xlsx --category 部门,乡镇 --roster 名单.xlsx --allow-missing
     """
     from .collect.aggregate import aggregate, write_aggregate
     from .collect.roster import read_roster
@@ -146,7 +152,10 @@ def aggregate_(
     if names is not None and names.findings:
         raise _fail("名单有错误，请先改正：" + "；".join(f.line() for f in names.findings))
     progress = RunProgress()
-    result = _run(lambda: aggregate(inputs, agency.strip(), categories=categories, roster=names, progress=progress), progress)
+    result = _run(
+        lambda: aggregate(inputs, agency.strip(), categories=categories, roster=names, allow_missing=allow_missing, progress=progress),
+        progress,
+    )
     for received in result.unreadable:
         typer.echo(f"错误：{received.path}：{received.unreadable}", err=True)
     for finding in result.findings:
@@ -158,7 +167,9 @@ def aggregate_(
         )
         raise typer.Exit(result.exit_code or 1)
     done = _run(lambda: _write(output, lambda tmp: write_aggregate(result, tmp, output.suffix), protected, overwrite))
-    typer.echo(f"✓ 已汇总 {len(result.included)} 份报告 → {output}（填写第一、五部分文字后可用 reportgen check 检查）{done}")
+    left = "、".join(unit.name for unit, _ in result.missing)
+    count = f"已汇总 {len(result.included)} 份" + (f"，未纳入 {len(result.missing)} 个单位：{left}" if result.missing else "报告")
+    typer.echo(f"✓ {count} → {output}（填写第一、五部分文字后可用 reportgen check 检查）{done}")
 
 
 @app.command("draft")

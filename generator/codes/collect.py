@@ -59,6 +59,27 @@ AGGREGATE_MISMATCH = define(
     "{what}是“{found}”，与第一个输入（“{wanted}”）不同",
     area=AREA,
 )
+AGGREGATE_DUPLICATE = define(
+    "AGGREGATE-DUPLICATE",
+    "error",
+    "同一单位的报告被重复给出，未汇总",
+    "{why}：{files}；每个单位只能计入一次，请去掉重复的输入",
+    area=AREA,
+)
+AGGREGATE_MISSING = define(
+    "AGGREGATE-MISSING",
+    "error",
+    "名单中有单位不在汇总之内，未汇总",
+    "名单中的“{unit}”不在汇总之内（{reason}）；补齐后再汇总，或加 --allow-missing 汇总其余单位并在汇总来源中列明",
+    area=AREA,
+)
+AGGREGATE_NOT_INCLUDED = define(
+    "AGGREGATE-NOT-INCLUDED",
+    "warning",
+    "名单中有单位未纳入汇总（已按 --allow-missing 汇总其余单位）",
+    "名单中的“{unit}”未纳入汇总（{reason}）",
+    area=AREA,
+)
 CHILDREN_SUM = define(
     "CHILDREN-SUM",
     "error",

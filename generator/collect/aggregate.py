@@ -8,14 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
-from ..codes.collect import AGGREGATE_INPUT_ERRORS, AGGREGATE_MISMATCH
+from ..codes.collect import AGGREGATE_INPUT_ERRORS, AGGREGATE_MISMATCH, AGGREGATE_MISSING, AGGREGATE_NOT_INCLUDED
 from ..errors import InputError
 from ..findings import Finding, Source
 from ..formats import Format
 from ..report import NOT_APPLICABLE, InfoFees, Report, Value
 from ..values import number
-from .inbox import Received, receive_all, scan
-from .roster import Roster
+from .inbox import Received, accepted_folder, receive_all, scan
+from .once import collect_states, left_out, repeated
+from .roster import Roster, Unit
 
 YUAN, WAN_YUAN = "元", "万元"
 PER_WAN = Decimal(10000)
@@ -32,6 +33,7 @@ class Aggregation:
     findings: list[Finding] = field(default_factory=list)
     unreadable: list[Received] = field(default_factory=list)
     excluded: list[Received] = field(default_factory=list)  # not in the chosen categories
+    missing: list[tuple[Unit, str]] = field(default_factory=list)  # roster units left out (with --allow-missing), and why
 
     @property
     def exit_code(self) -> int:
@@ -41,11 +43,11 @@ class Aggregation:
 
 
 def input_files(inputs: Sequence[Path]) -> list[Path]:
-    """Files as given, and the inputs under each folder (recursively)."""
+    """Files as given, and the inputs under each folder (recursively; a collect output folder gives its 已采用/)."""
     out: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            out.extend(scan(path).files)
+            out.extend(scan(accepted_folder(path)).files)
         elif not path.exists():
             raise InputError("文件不存在", str(path))
         else:
@@ -61,9 +63,12 @@ def aggregate(
     *,
     categories: Sequence[str] = (),
     roster: Roster | None = None,
+    allow_missing: bool = False,
     progress: Progress | None = None,
 ) -> Aggregation:
-    """Read every input, keep those in ``categories`` (by roster), and sum them, or say why not."""
+    """Read every input, keep those in ``categories`` (by roster), and sum them, or say why not: an input given twice
+    (same file, same content, same agency and year) refuses the sum, and so does a roster unit of the chosen categories
+    that is not in it, unless ``allow_missing`` (then it is listed as 未纳入)."""
     result = Aggregation()
     for received in receive_all(input_files(inputs), progress=progress):
         if received.report is None:
@@ -85,7 +90,19 @@ def aggregate(
                 result.findings.append(
                     AGGREGATE_MISMATCH(source=source, what=what, expected=expected, actual=actual, wanted=expected, found=actual)
                 )
-    if not result.findings:
+    result.findings += repeated(result.included)
+    if roster is not None:
+        from .match import Matcher
+
+        matcher = Matcher(roster)
+        units = [u for r in result.included if (u := matcher.match(r).unit) is not None]
+        states = collect_states([p for p in inputs if p.is_dir()])
+        missing = left_out(roster, units, categories, states)
+        code = AGGREGATE_NOT_INCLUDED if allow_missing else AGGREGATE_MISSING
+        result.findings += [code(source=Source(file=roster.file), unit=u.name, reason=why) for u, why in missing]
+        if allow_missing:
+            result.missing = missing
+    if not [f for f in result.findings if f.severity == "error"]:
         result.report = summed([cast(Report, r.report) for r in result.included], agency)
     return result
 
@@ -150,12 +167,14 @@ def source_rows(result: Aggregation) -> tuple[list[str], list[list[object]]]:
     from ..values import complete
 
     fmt = cast(Report, result.report).spec
-    header = ["单位名称", "文件", *(f.label for f in fmt.key_figures)]
+    header = ["单位名称", "状态", "文件", *(f.label for f in fmt.key_figures)]
     rows: list[list[object]] = []
     for received in result.included:
         report = cast(Report, received.report)
         values = complete(report)
-        rows.append([report.agency, str(received.path), *(sum((number(values.get(c)) for c in f.cells), 0) for f in fmt.key_figures)])
+        figures = [sum((number(values.get(c)) for c in f.cells), 0) for f in fmt.key_figures]
+        rows.append([report.agency, "已纳入", str(received.path), *figures])
+    rows += [[unit.name, "未纳入", why, *("" for _ in fmt.key_figures)] for unit, why in result.missing]
     return header, rows
 
 

@@ -97,19 +97,37 @@ def _fees(parent: Report, children: Sequence[Report], file: str) -> list[Finding
 
 
 def check_children(parent: Path, children: Sequence[Path], previous: Path | None = None, progress: Progress | None = None) -> Outcome:
-    """Check the parent and every child, then reconcile the parent with the children's sum."""
+    """Check the parent and every child, then reconcile the parent with the children's sum. The parent is never one of
+    its own children (the same file or the same content is passed over, with a note), and a child given twice
+    (same file, content, or agency and year) stops the reconciliation with AGGREGATE-DUPLICATE."""
+    import hashlib
+
+    from .inbox import Received
+    from .once import identity, repeated
+
+    def digest(path: Path) -> str:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return ""
+
     prev = read_previous(previous)
-    files = [parent, *input_files(children)]
+    own = (identity(parent), digest(parent))
+    kids = input_files(children)
+    passed_over = [k for k in kids if identity(k) == own[0] or (own[1] and digest(k) == own[1])]
+    files = [parent, *(k for k in kids if k not in passed_over)]
     checked = check_many(files, progress=progress, sources_of=(parent,))
     if prev is not None:
         checked[0] = check_many([parent], prev, sources_of=(parent,))[0]
     outcome = Outcome(files=[fo for _, fo in checked])
+    first: FileOutcome = outcome.files[0]
+    first.notes += [f"已跳过与本级报告相同的文件（不计入下级）：{k}" for k in passed_over]
     parent_result = checked[0][0]
-    if parent_result is None or parent_result.report is None:
+    if parent_result is None or parent_result.report is None or len(checked) < 2:
         return outcome
     readable = [(fo.file, r.report) for r, fo in checked[1:] if r is not None and r.report is not None]
     if len(readable) < len(checked) - 1:
         return outcome  # an unreadable child is reported (exit 2); a sum without it would mislead
-    first: FileOutcome = outcome.files[0]
-    first.findings = first.findings + reconcile(parent_result.report, readable, parent_result.sources, str(parent))
+    twice = repeated([Received(Path(file), digest=digest(Path(file)), report=report) for file, report in readable])
+    first.findings = first.findings + (twice or reconcile(parent_result.report, readable, parent_result.sources, str(parent)))
     return outcome

@@ -1,0 +1,111 @@
+"""Each unit counted once in ``aggregate`` and ``check --children``, and every roster unit left out of a sum named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.collect.aggregate import aggregate, write_aggregate
+from generator.collect.reconcile import check_children
+from generator.collect.roster import read_roster
+
+from .collection import roster_csv, unit_report, write_report
+
+
+def kids(folder: Path) -> list[Path]:
+    return [write_report(folder / "a.yaml", unit_report("甲局", 1)), write_report(folder / "b.xlsx", unit_report("乙镇", 2))]
+
+
+def test_a_folder_and_a_file_inside_it_count_that_unit_twice_and_are_refused(tmp_path: Path) -> None:
+    a, _ = kids(tmp_path / "kids")
+    result = aggregate([tmp_path / "kids", a], "县政府")
+    assert result.report is None and result.exit_code == 1
+    assert [f.code for f in result.findings] == ["AGGREGATE-DUPLICATE"]
+    assert result.findings[0].message.startswith("同一个文件给出了多次：")
+
+
+def test_the_same_folder_twice_is_refused(tmp_path: Path) -> None:
+    kids(tmp_path / "kids")
+    result = aggregate([tmp_path / "kids", tmp_path / "kids"], "县政府")
+    assert result.report is None
+    assert [f.code for f in result.findings] == ["AGGREGATE-DUPLICATE", "AGGREGATE-DUPLICATE"]
+
+
+def test_a_copy_and_another_file_of_the_same_agency_and_year_are_refused(tmp_path: Path) -> None:
+    a, _ = kids(tmp_path / "kids")
+    shutil.copy(a, tmp_path / "copy.yaml")
+    again = write_report(tmp_path / "again.yaml", unit_report("甲局", 3))  # another content, same agency and year
+    result = aggregate([tmp_path / "kids", tmp_path / "copy.yaml"], "县政府")
+    assert [f.message.split("：")[0] for f in result.findings] == ["内容完全相同的文件"]
+    result = aggregate([tmp_path / "kids", again], "县政府")
+    assert [f.message.split("：")[0] for f in result.findings] == ["同一机关同一年度的报告有多份"]
+    assert result.report is None
+
+
+def test_roster_units_left_out_refuse_the_sum_unless_allowed(tmp_path: Path) -> None:
+    kids(tmp_path / "kids")
+    roster = read_roster(roster_csv(tmp_path / "r.csv", [("甲局", "部门"), ("乙镇", "乡镇"), ("丙局", "部门")]))
+    refused = aggregate([tmp_path / "kids"], "县政府", roster=roster)
+    assert refused.report is None and refused.exit_code == 1
+    assert [f.line() for f in refused.findings] == [
+        f"错误 AGGREGATE-MISSING {tmp_path / 'r.csv'}：名单中的“丙局”不在汇总之内（输入中没有该单位的报告）；"
+        "补齐后再汇总，或加 --allow-missing 汇总其余单位并在汇总来源中列明"
+    ]
+    only = aggregate([tmp_path / "kids"], "县政府", roster=roster, categories=["乡镇"])
+    assert only.report is not None and only.findings == []  # 丙局 is not of the chosen category
+    allowed = aggregate([tmp_path / "kids"], "县政府", roster=roster, allow_missing=True)
+    assert allowed.report is not None and [f.code for f in allowed.findings] == ["AGGREGATE-NOT-INCLUDED"]
+    out = tmp_path / "本级.xlsx"
+    write_aggregate(allowed, out)
+    rows = list(load_workbook(out)["汇总来源"].iter_rows(values_only=True))
+    assert [r[:3] for r in rows][0] == ("单位名称", "状态", "文件")
+    assert [r[:2] for r in rows[1:]] == [("甲局", "已纳入"), ("乙镇", "已纳入"), ("丙局", "未纳入")]
+    assert rows[3][2] == "输入中没有该单位的报告"
+
+
+def test_a_collect_output_folder_is_read_through_its_accepted_files_with_the_reasons(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parents[1] / "sample_inputs" / "collection"
+    runner = CliRunner()
+    out = tmp_path / "汇总"
+    collected = runner.invoke(app, ["collect", str(samples / "收件箱"), "--roster", str(samples / "名单.xlsx"), "-o", str(out)])
+    assert collected.exit_code == 1, collected.output
+    target = tmp_path / "本级.xlsx"
+    args = ["aggregate", str(out), "--agency", "云溪县人民政府", "-o", str(target), "--roster", str(samples / "名单.xlsx")]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 1 and not target.exists()
+    assert "名单中的“云溪县财政局”不在汇总之内（提交情况为“有错误”）" in refused.stderr
+    assert "名单中的“云溪县自然资源局”不在汇总之内（提交情况为“未提交”）" in refused.stderr
+    allowed = runner.invoke(app, [*args, "--allow-missing"])
+    assert allowed.exit_code == 0, allowed.output
+    assert "✓ 已汇总 9 份，未纳入 3 个单位：云溪县财政局、云溪县自然资源局、云溪县住房和城乡建设局 → " in allowed.stdout
+
+
+def test_children_never_count_the_parent_and_confirm_when_every_cell_agrees(tmp_path: Path) -> None:
+    children = kids(tmp_path / "kids")
+    summed = aggregate(children, "县政府").report
+    assert summed is not None
+    parent = write_report(tmp_path / "kids" / "本级.yaml", summed.model_copy(update={"text": unit_report("甲局", 1).text}))
+    outcome = check_children(parent, [tmp_path / "kids"])
+    assert [fo.file for fo in outcome.files[1:]] == [str(c) for c in children]
+    assert outcome.files[0].notes == [f"已跳过与本级报告相同的文件（不计入下级）：{parent}"]
+    assert not [f for f in outcome.findings if f.code == "CHILDREN-SUM"]
+    shown = CliRunner().invoke(app, ["check", str(parent), "--children", str(tmp_path / "kids")])
+    assert shown.stdout.splitlines()[-1] == "✓ 本级报告的每一格都等于 2 个下级报告之和"
+
+
+def test_children_findings_are_summarised_unless_asked(tmp_path: Path) -> None:
+    children = kids(tmp_path / "kids")
+    write_report(children[0], unit_report("甲局", 1).model_copy(update={"date": None}))  # a warning of its own
+    summed = aggregate(children, "县政府").report
+    assert summed is not None
+    parent = write_report(tmp_path / "p.yaml", summed.model_copy(update={"text": unit_report("甲局", 1).text}))
+    brief = CliRunner().invoke(app, ["check", str(parent), "--children", str(tmp_path / "kids")])
+    full = CliRunner().invoke(app, ["check", str(parent), "--children", str(tmp_path / "kids"), "--show-children"])
+    child_lines = [line for line in full.stdout.splitlines() if str(children[0]) in line and not line.startswith(("✓", "✗"))]
+    assert child_lines  # the child's own findings are listed when asked
+    assert not [line for line in brief.stdout.splitlines() if line in child_lines]
+    assert f"✓ {children[0]}：没有错误，1 个警告" in brief.stdout
