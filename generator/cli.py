@@ -47,6 +47,8 @@ def _print_outcome(outcome: "Outcome", *, as_json: bool, brief: "set[str] | None
     if as_json:
         typer.echo(json.dumps(outcome.as_json(), ensure_ascii=False, indent=2))
         return
+    for line in outcome.skipped:
+        typer.echo(f"提示：{line}")
     for fo in outcome.files:
         if fo.unreadable:
             typer.echo(f"错误：{fo.unreadable}", err=True)
@@ -184,6 +186,7 @@ def _annotate(outcome: "Outcome", previous: Path | None, *, overwrite: bool, qui
     from .errors import InputError
     from .pipeline import read_input
     from .workbook import annotate as write_annotated
+    from .workbook.annotate import annotated_path, is_annotated_copy
 
     inputs = [Path(fo.file) for fo in outcome.files] + ([previous] if previous else [])
     code = 0
@@ -196,12 +199,13 @@ def _annotate(outcome: "Outcome", previous: Path | None, *, overwrite: bool, qui
             continue
         try:
             sources = read_input(path).sources
-            copy = write_annotated(path, fo.findings, sources=sources, inputs=inputs, overwrite=overwrite)
+            ours = is_annotated_copy(annotated_path(path))  # our own copy of an earlier check is replaced without asking
+            copy = write_annotated(path, fo.findings, sources=sources, inputs=inputs, overwrite=overwrite or ours)
         except InputError as exc:
             typer.echo(f"错误：{exc}", err=True)
             code = 2
             continue
-        typer.echo(f"已写出标注副本：{copy}", err=quiet)
+        typer.echo(f"{'已替换上次的标注副本' if ours else '已写出标注副本'}：{copy}", err=quiet)
     return code
 
 

@@ -50,8 +50,16 @@ def _by_number(path: Path, index: int) -> str:
     return f"{path.stem}-{index}"
 
 
+def check_separators(path: Path) -> None:
+    """Refuse a path typed with Windows' ``\\`` where the system separates folders with ``/`` (it would name one folder)."""
+    if os.sep == "/" and "\\" in str(path):
+        hint = str(path).replace("\\", "/")
+        raise OutputError(f"路径中有反斜杠“\\”：本系统用“/”分隔文件夹，请写成 {hint}", str(path))
+
+
 def check_folder(folder: Path) -> None:
     """Refuse an output folder that is a file or lies under one, before anything is rendered (it is created later)."""
+    check_separators(folder)
     for ancestor in (folder, *folder.parents):
         try:
             if ancestor.exists():
@@ -65,6 +73,9 @@ def check_folder(folder: Path) -> None:
 
 def check_targets(targets: Iterable[Path], inputs: Sequence[Path], *, overwrite: bool) -> None:
     """Refuse the whole plan when a target is an input, two targets coincide, or one exists (without overwrite)."""
+    targets = list(targets)
+    for target in targets:
+        check_separators(target)
     folders: dict[str, str] = {}  # most targets share a folder: resolved once
     sources, seen = PathIndex(inputs, folders), PathIndex()
     existing: list[Path] = []

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from .errors import InputError
 from .fileio import UTF8, OutputSet
 from .findings import Finding, Source, errors, summary
+from .folders import skipped_lines
 from .outputs import check_folder, check_reference_doc, check_targets, distinct_stems, epoch_time
 from .parallel import finishing
 from .render import RENDERERS
@@ -50,6 +51,7 @@ class Outcome(BaseModel):
     """What one command did with all its inputs; ``--json`` prints exactly this."""
 
     files: list[FileOutcome] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)  # files of an input folder passed over (the tool's own outputs, rosters)
 
     @property
     def findings(self) -> list[Finding]:
@@ -75,16 +77,21 @@ class Outcome(BaseModel):
         return data
 
 
-def expand_inputs(paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXES) -> list[Path]:
-    """Files as given, and the input files inside any directory (sorted); a directory without any, or a path
-    that does not exist, is an error before anything is read or written."""
+def expand_inputs(
+    paths: Iterable[Path], suffixes: Sequence[str] = INPUT_SUFFIXES, skipped: list[tuple[Path, str]] | None = None
+) -> list[Path]:
+    """Files as given, and the input files inside any directory (sorted; the tool's own outputs and rosters there are
+    passed over and added to ``skipped``); a directory without any, or a path that does not exist, is an error before
+    anything is read or written."""
+    from .folders import folder_inputs
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(("~$", ".")))
-            if not found:
-                raise InputError(f"目录中没有可读取的输入文件（{'、'.join(suffixes)}）", str(path))
+            found, passed = folder_inputs(path, suffixes)
             out.extend(found)
+            if skipped is not None:
+                skipped.extend(passed)
         elif not path.exists():
             hint = "（看起来像一个选项：选项要写在 -- 之前）" if path.name.startswith("-") else ""
             raise InputError(f"文件不存在{hint}", str(path))
@@ -198,9 +205,10 @@ def check(paths: Sequence[Path], previous: Path | None = None, progress: Progres
         outcome = check([Path("2024.xlsx")])
         outcome.exit_code, outcome.findings, outcome.reports
     """
-    files = expand_inputs(paths)  # a published report is checked when named, never picked up from a directory
+    skipped: list[tuple[Path, str]] = []
+    files = expand_inputs(paths, skipped=skipped)  # a published report is checked when named, never picked up from a directory
     prev = load_previous(previous)
-    return Outcome(files=[fo for _, fo in check_many(files, prev, progress=progress)])
+    return Outcome(files=[fo for _, fo in check_many(files, prev, progress=progress)], skipped=skipped_lines(skipped))
 
 
 def build(
@@ -220,7 +228,8 @@ def build(
     would collide with an input, each other or an existing file, the reference document, SOURCE_DATE_EPOCH):
     then the command either fails with nothing written (InputError) or runs.
     """
-    files = expand_inputs(paths)
+    skipped: list[tuple[Path, str]] = []
+    files = expand_inputs(paths, skipped=skipped)
     stems = distinct_stems(files)
     protected = [*files, *(p for p in (previous, reference_doc) if p is not None)]
     check_folder(out_dir)
@@ -239,7 +248,7 @@ def build(
         _BuildTask(path, prev, False, out_dir, stems[path], tuple(formats), reference_doc, timestamp, (path, *extra), overwrite)
         for path in files
     ]
-    outcome = Outcome()
+    outcome = Outcome(skipped=skipped_lines(skipped))
     for done in pmap(_build_task, tasks, progress=_per_path(progress)):
         outcome.files.append(done.result if done.result is not None else given_up(done.item.path, crashed=done.crashed))
     return outcome

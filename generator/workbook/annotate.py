@@ -31,6 +31,25 @@ def annotated_path(path: Path) -> Path:
     return candidate if candidate != path else path.with_name(f"{path.stem}{SUFFIX}{SUFFIX}.xlsx")
 
 
+MARKER = "reportgen 校验结果"  # in the copy's document properties: how a later check knows the copy as its own
+
+
+def is_annotated_copy(path: Path) -> bool:
+    """Whether ``path`` is an annotated copy this tool wrote (its properties carry the marker and it has the 校验结果 sheet)."""
+    if not path.is_file():
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, read_only=True)
+        try:
+            return workbook.properties.keywords == MARKER and L.RESULTS in workbook.sheetnames
+        finally:
+            workbook.close()
+    except Exception:  # unreadable: not ours to replace
+        return False
+
+
 def annotate(
     path: Path,
     findings: Sequence[Finding],
@@ -62,6 +81,7 @@ def annotate(
             raise InputError("无法打开工作簿以生成标注副本：文件已损坏或不是标准的 .xlsx", file) from exc
         marked = _mark_cells(workbook, findings, sources or {})
         _results_sheet(workbook, findings, marked)
+        workbook.properties.keywords = MARKER
         buffer = io.BytesIO()
         workbook.save(buffer)
         out.stage(target, buffer.getvalue())
