@@ -62,7 +62,7 @@ def test_roster_units_left_out_refuse_the_sum_unless_allowed(tmp_path: Path) -> 
     out = tmp_path / "本级.xlsx"
     write_aggregate(allowed, out)
     rows = list(load_workbook(out)["汇总来源"].iter_rows(values_only=True))
-    assert [r[:3] for r in rows][0] == ("单位名称", "状态", "文件")
+    assert rows[0][:3] == ("单位名称", "状态", "文件")
     assert [r[:2] for r in rows[1:]] == [("甲局", "已纳入"), ("乙镇", "已纳入"), ("丙局", "未纳入")]
     assert rows[3][2] == "输入中没有该单位的报告"
 

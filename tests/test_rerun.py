@@ -41,7 +41,7 @@ def test_a_file_of_that_name_not_written_by_the_tool_is_never_replaced(tmp_path:
     book = Path(shutil.copy(WORKBOOK, tmp_path / "报告.xlsx"))
     foreign = tmp_path / "报告.校验结果.xlsx"
     shutil.copy(WORKBOOK, foreign)  # the user's own file that happens to carry the name
-    code, out, err = run("check", str(book), "--annotate")
+    code, _, err = run("check", str(book), "--annotate")
     assert code == 2 and foreign.read_bytes() == WORKBOOK.read_bytes()
     assert "已存在" in err
 
