@@ -293,6 +293,7 @@ def template(
     roster: Annotated[
         Path | None, typer.Option("--roster", help="名单（.xlsx 或 .csv）：为名单中每个单位各生成一份模板，-o 为输出目录")
     ] = None,
+    allow_mismatch: Annotated[bool, typer.Option("--allow-mismatch", help="--from 的报告不是同一机关上一年度的，也仍用它预填")] = False,
     overwrite: Overwrite = False,
 ) -> None:
     """生成供填写的 Excel 模板（带公式合计、勾稽检查和数据校验）。
@@ -301,7 +302,7 @@ def template(
     reportgen template --roster 名单.xlsx --year 2025 -o 下发/ --from 2024汇总/
     """
     from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, format_for_year
-    from .pipeline import read_previous
+    from .pipeline import previous_mismatch, read_previous
     from .workbook import write_template
 
     year = year or dt.date.today().year - 1
@@ -313,13 +314,16 @@ def template(
     if roster is not None:
         from .cli_collect import distribute_command
 
-        distribute_command(roster, fmt, year, output, from_, overwrite=overwrite)
+        distribute_command(roster, fmt, year, output, from_, overwrite=overwrite, allow_mismatch=allow_mismatch)
         return
     if output.suffix.lower() != ".xlsx":
         raise _fail(f"模板是 Excel 工作簿，输出文件名应以 .xlsx 结尾：{output}")
     inputs = [from_] if from_ else []
     _run(lambda: _plan(output, inputs, overwrite))
     previous = _run(lambda: read_previous(from_))
+    wrong = previous_mismatch(previous, agency, year) if previous is not None else None
+    if wrong and not allow_mismatch:
+        raise _fail(f"--from 的文件 {from_} 不是本机关上一年度的报告：{wrong}；确认要用它预填请加 --allow-mismatch")
     name = agency or (previous.agency if previous else "")
     done = _run(
         lambda: _write(

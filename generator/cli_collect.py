@@ -31,7 +31,14 @@ def _whole(action: Callable[[], T]) -> T:
 
 
 def distribute_command(
-    roster_file: Path, fmt: "Format", year: int, out_dir: Path, from_dir: Path | None, *, overwrite: bool = False
+    roster_file: Path,
+    fmt: "Format",
+    year: int,
+    out_dir: Path,
+    from_dir: Path | None,
+    *,
+    overwrite: bool = False,
+    allow_mismatch: bool = False,
 ) -> None:
     """``reportgen template --roster``: one workbook per roster unit."""
     from .collect.distribute import distribute
@@ -44,7 +51,11 @@ def distribute_command(
     roster = _run(lambda: read_roster(roster_file))
     progress = RunProgress("生成")
     result = _run(
-        lambda: _whole(lambda: distribute(roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, progress=progress)),
+        lambda: _whole(
+            lambda: distribute(
+                roster, fmt, year, out_dir, previous_dir=from_dir, overwrite=overwrite, allow_mismatch=allow_mismatch, progress=progress
+            )
+        ),
         progress,
     )
     for path in result.existing:

@@ -130,6 +130,18 @@ def read_previous(path: Path | None) -> Report | None:
     return loaded.report if loaded else None
 
 
+def previous_mismatch(previous: Report, agency: str, year: int) -> str | None:
+    """Why ``previous`` is not last year's report of ``agency`` (another agency, or a year other than ``year`` − 1), or None."""
+    from .collect.roster import normalise
+
+    wrong = []
+    if agency.strip() and previous.agency.strip() and normalise(previous.agency) != normalise(agency):
+        wrong.append(f"机关是“{previous.agency}”，不是“{agency}”")
+    if previous.year != year - 1:
+        wrong.append(f"年度是 {previous.year or '（未填）'} 年，不是 {year - 1} 年")
+    return "，".join(wrong) or None
+
+
 class Previous(BaseModel):
     """Last year's report as read for the cross-year checks, with warnings about the file itself."""
 

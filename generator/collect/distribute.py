@@ -68,6 +68,7 @@ def distribute(
     *,
     previous_dir: Path | None = None,
     overwrite: bool = False,
+    allow_mismatch: bool = False,
     progress: Progress | None = None,
 ) -> Distribution:
     """Write ``out_dir/<单位>.xlsx`` for every unit (file names from :func:`.names.unit_file_names`), on every core,
@@ -77,7 +78,7 @@ def distribute(
     from ..fileio import OutputError
     from ..outputs import check_folder
     from ..parallel import pmap
-    from ..pipeline import warm_up
+    from ..pipeline import previous_mismatch, warm_up
     from ..staging import Staging
     from .collect import check_roster
 
@@ -88,6 +89,11 @@ def distribute(
     if own.resolve().parent == out_dir.resolve() and own.name.casefold() in {f"{s}.xlsx".casefold() for s in stems.values()}:
         raise InputError("名单文件与某个单位的模板同名，会被覆盖：请换一个输出目录", roster.file)
     previous = last_year_reports(previous_dir) if previous_dir is not None else {}
+    wrong = [f"{r.agency}（{why}）" for r in previous.values() if (why := previous_mismatch(r, r.agency, year))]
+    if wrong and not allow_mismatch:
+        raise InputError(
+            f"上年汇总目录中有不是 {year - 1} 年度的报告：{'、'.join(wrong)}；确认要用它们预填请加 --allow-mismatch", str(previous_dir)
+        )
     result = Distribution()
     with Staging(out_dir) as stage:
         tasks: list[Task] = []
