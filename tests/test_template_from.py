@@ -23,7 +23,7 @@ def test_another_agencys_file_is_refused_naming_both(tmp_path: Path) -> None:
     code, _, err = run("template", "-o", str(target), "--year", "2025", "--agency", "甲局", "--from", str(other))
     assert code == 2 and not target.exists()
     assert err == f"错误：--from 的文件 {other} 不是本机关上一年度的报告：机关是“乙局”，不是“甲局”；确认要用它预填请加 --allow-mismatch\n"
-    code, out, _ = run("template", "-o", str(target), "--year", "2025", "--agency", "甲局", "--from", str(other), "--allow-mismatch")
+    code, _, _ = run("template", "-o", str(target), "--year", "2025", "--agency", "甲局", "--from", str(other), "--allow-mismatch")
     assert code == 0 and target.exists()
 
 
