@@ -26,14 +26,14 @@ COLLECT_NEAR_MATCH = define(
     "COLLECT-NEAR-MATCH",
     "warning",
     "文件中的机关名称与名单不完全一致，已按近似名称归入",
-    "文件中的机关名称“{agency}”与名单中的“{unit}”不完全一致，已按近似名称归入该单位",
+    "文件中的机关名称“{agency}”与名单中的“{unit}”不完全一致，已按近似名称归入该单位；报告标题、署名、提交情况和数据均使用名单中的名称",
     area=AREA,
 )
 COLLECT_BY_FILE_NAME = define(
     "COLLECT-BY-FILE-NAME",
     "warning",
     "文件中的机关名称不在名单中，已按文件名归入",
-    "文件中的机关名称“{agency}”与名单不符，已按文件名归入“{unit}”",
+    "文件中的机关名称“{agency}”与名单不符，已按文件名归入“{unit}”；报告标题、署名、提交情况和数据均使用名单中的名称",
     area=AREA,
 )
 COLLECT_DUPLICATE = define(

@@ -266,6 +266,8 @@ def unit_entry(
     if used.report is None:
         entry.state, entry.reason = UNREADABLE, used.unreadable or ""
         return entry
+    if used.report.agency != unit.name:  # the roster is the one truth for a unit's name: published, listed and exported so
+        used.report = under_roster_name(used.report, unit.name)
     entry.findings = ([warning] if warning else []) + used.findings + cross_year(used, unit, previous)
     if year is not None and used.report.year != year:
         entry.findings.insert(
@@ -275,6 +277,17 @@ def unit_entry(
     else:
         entry.state = ERRORS if entry.errors else WARNINGS if entry.warnings else PASSED
     return entry
+
+
+def under_roster_name(report: Report, name: str) -> Report:
+    """``report`` under the roster's ``name``: its agency, and the file's own name where its title or signature spell it."""
+    given = report.agency.strip()
+    update: dict[str, object] = {"agency": name}
+    if given and report.title and given in report.title:
+        update["title"] = report.title.replace(given, name, 1)
+    if report.signature and (not given or report.signature.strip() == given):
+        update["signature"] = name
+    return report.model_copy(update=update)
 
 
 def cross_year(used: Received, unit: Unit, previous: dict[str, tuple[Report, dict[str, Source]]]) -> list[Finding]:
