@@ -323,6 +323,7 @@ from . import cli_published  # noqa: E402, F401  (registers the commands on publ
 
 # isort: split
 from . import cli_collect  # noqa: E402, F401  (registers the collection commands on ``app``)
+from . import cli_serve  # noqa: E402, F401  (registers ``serve`` on ``app``)
 
 
 def main() -> None:

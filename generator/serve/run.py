@@ -1,0 +1,68 @@
+"""Starting the server: read the roster (a bad one stops here), migrate the database, write the links, listen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+
+@dataclass
+class Started:
+    """A prepared server, and the office password when it was generated now (printed once, never stored)."""
+
+    server: object
+    links: Path
+    password: str | None
+    database: str
+
+
+def prepare(roster_file: Path, year: int, data: Path, db: str | None, base_url: str, previous_dir: Path | None = None) -> Started:
+    """Everything before listening; raises InputError (one Chinese line) on a bad roster, folder or database."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ..collect.distribute import last_year_reports
+    from ..collect.roster import read_roster
+    from ..fileio import os_error_message
+    from .app import Server, Settings
+    from .db import database_url, open_engine, upgrade
+    from .links import write_links
+    from .security import SECRET_KEY, Signer, prepare_secrets
+    from .store import Store
+
+    roster = read_roster(roster_file)
+    if roster.findings:
+        raise InputError("名单有错误，请先改正：" + "；".join(f.line() for f in roster.findings), roster.file)
+    if not roster.units:
+        raise InputError("名单中没有任何单位", roster.file)
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(os_error_message(exc, data)) from exc
+    url = database_url(data, db)
+    try:
+        engine = open_engine(url)
+        upgrade(engine)
+        store = Store(engine, data)
+        store.sync_roster(roster)
+        password = prepare_secrets(store)
+        secret = store.setting(SECRET_KEY) or ""
+        links = write_links(store.units(roster), base_url, data)
+    except SQLAlchemyError as exc:
+        raise InputError(
+            f"无法打开数据库：{type(exc.orig if hasattr(exc, 'orig') else exc).__name__}，请检查 --db 地址、用户名和密码"
+        ) from exc
+    previous = last_year_reports(previous_dir) if previous_dir is not None else {}
+    srv = Server(Settings(roster, year, data, base_url.rstrip("/"), previous), store, Signer(secret))
+    return Started(srv, links, password, "PostgreSQL" if url.startswith("postgresql") else "SQLite")
+
+
+def listen(started: Started, host: str, port: int) -> None:
+    """Serve until interrupted."""
+    import uvicorn
+
+    from .app import Server, create_app
+
+    assert isinstance(started.server, Server)
+    uvicorn.run(create_app(started.server), host=host, port=port, log_level="warning", proxy_headers=True)
