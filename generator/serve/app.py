@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -68,10 +69,18 @@ def wants_json(request: Request) -> bool:
     return "/api/" in request.url.path or "application/json" in request.headers.get("accept", "")
 
 
+def local_time(moment: dt.datetime | None, seconds: bool = False) -> str:
+    """A stored time (UTC; SQLite returns it without its zone) in the server's local time."""
+    if moment is None:
+        return ""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
 def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     from ..render.jinja import render_template
 
-    return HTMLResponse(render_template(f"serve/{name}.html.j2", **context), status_code=status)
+    return HTMLResponse(render_template(f"serve/{name}.html.j2", when=local_time, **context), status_code=status)
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
