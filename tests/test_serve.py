@@ -20,6 +20,7 @@ from generator.serve.run import prepare
 from tests.serving import BACKENDS, INBOX, PASSWORD, ROSTER, csrf_of, database, erroneous
 
 YEAR = 2025
+WAIT = 120.0  # the answer waits for the check however slow the machine is
 TAOYUAN = "桃源乡人民政府"
 
 
@@ -31,7 +32,9 @@ def db_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
 @pytest.fixture
 def started(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("REPORTGEN_ADMIN_PASSWORD", PASSWORD)
-    return prepare(ROSTER, YEAR, tmp_path / "data", db_url, "http://testserver")
+    started = prepare(ROSTER, YEAR, tmp_path / "data", db_url, "http://testserver")
+    started.server.settings.answer_wait = WAIT
+    return started
 
 
 @pytest.fixture
@@ -297,3 +300,59 @@ def test_the_generated_password_is_printed_once_and_stored_hashed(tmp_path: Path
     assert stored.startswith("$argon2") and first.password not in stored
     assert prepare(ROSTER, YEAR, tmp_path / "data", None, "http://x").password is None
     assert json.dumps(stored)
+
+
+def test_a_slow_check_answers_at_once_and_the_result_follows(started: Any, client: TestClient) -> None:
+    started.server.settings.answer_wait = 0.0
+    tok = token(started, TAOYUAN)
+    answer = upload(client, tok, (INBOX / "桃源乡人民政府.xlsx").read_bytes())
+    assert answer.status_code in (200, 202)
+    if answer.status_code == 202:
+        assert answer.json()["state"] == "检查中"
+    started.server.checker.drain()
+    later = client.get(f"/u/{tok}/api/versions/{answer.json()['version']}").json()
+    assert later["state"] == "有警告" and later["warnings"] == 1
+
+
+def test_a_restart_checks_the_uploads_a_stopped_server_had_not_checked(started: Any, db_url: str | None, tmp_path: Path) -> None:
+    store = started.server.store
+    unit = store.unit_by_token(token(started, TAOYUAN))
+    digest = store.keep_file((INBOX / "桃源乡人民政府.xlsx").read_bytes(), ".xlsx")
+    version_id = store.add_version(unit.id, digest, ".xlsx", 1, "127.0.0.1")  # stored, then the server stopped
+    again = prepare(ROSTER, YEAR, tmp_path / "data", db_url, "http://testserver")
+    create_app(again.server)
+    again.server.checker.drain()
+    assert again.server.store.version(unit.id, version_id).state == "有警告"
+
+
+def _hangs(task: object) -> object:
+    import time
+
+    time.sleep(60)
+    return None
+
+
+def _crashes(task: object) -> object:
+    import os
+
+    os._exit(3)
+
+
+@pytest.mark.parametrize(
+    ("work", "message"),
+    [(_hangs, "错误 处理超过 1 秒仍未完成，已放弃"), (_crashes, "错误 处理该文件时程序意外退出，已放弃；请检查文件是否完好")],
+)
+def test_a_hanging_or_crashing_check_fails_only_its_own_upload(
+    started: Any, client: TestClient, monkeypatch: pytest.MonkeyPatch, work: Any, message: str
+) -> None:
+    import generator.serve.checks as checks
+
+    monkeypatch.setenv("REPORTGEN_TIME_LIMIT", "1")
+    monkeypatch.setenv("REPORTGEN_WORKERS", "2")
+    monkeypatch.setattr(checks, "check_upload", work)
+    bad = upload(client, token(started, TAOYUAN), (INBOX / "桃源乡人民政府.xlsx").read_bytes())
+    assert bad.status_code == 200 and bad.json()["state"] == "无法读取" and bad.json()["findings"] == [message]
+    monkeypatch.undo()
+    monkeypatch.setenv("REPORTGEN_ADMIN_PASSWORD", PASSWORD)
+    good = upload(client, token(started, "云溪县教育局"), (INBOX / "云溪县教育局.xlsx").read_bytes())
+    assert good.status_code == 200 and good.json()["state"] == "通过"

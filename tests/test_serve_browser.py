@@ -43,6 +43,7 @@ def live(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mon
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     started = prepare(ROSTER, YEAR, tmp_path / "data", url, base)
+    started.server.settings.answer_wait = 120.0  # the page answers with the findings however slow the machine is
     server = uvicorn.Server(uvicorn.Config(create_app(started.server), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

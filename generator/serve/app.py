@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..collect.roster import Roster
 from ..report import Report
+from .checks import Checker
 from .security import HEADERS, RateLimit, Signer
 from .store import Store
 
@@ -37,6 +38,7 @@ class Settings:
     data: Path
     base_url: str
     previous: dict[str, Report] = field(default_factory=dict)  # last year's reports by normalised agency
+    answer_wait: float = 1.0  # seconds an upload's answer waits for its check; later the page refreshes until done
 
 
 class Problem(Exception):
@@ -54,6 +56,7 @@ class Server:
     settings: Settings
     store: Store
     signer: Signer
+    checker: Checker
     limiter: RateLimit = field(default_factory=RateLimit)
 
 
@@ -95,6 +98,7 @@ def create_app(srv: Server) -> FastAPI:
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.server = srv
+    srv.checker.start()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

@@ -54,7 +54,11 @@ def prepare(roster_file: Path, year: int, data: Path, db: str | None, base_url: 
             f"无法打开数据库：{type(exc.orig if hasattr(exc, 'orig') else exc).__name__}，请检查 --db 地址、用户名和密码"
         ) from exc
     previous = last_year_reports(previous_dir) if previous_dir is not None else {}
-    srv = Server(Settings(roster, year, data, base_url.rstrip("/"), previous), store, Signer(secret))
+    from ..parallel import worker_count
+    from .checks import Checker
+
+    settings = Settings(roster, year, data, base_url.rstrip("/"), previous)
+    srv = Server(settings, store, Signer(secret), Checker(store, year, worker_count()))
     return Started(srv, links, password, "PostgreSQL" if url.startswith("postgresql") else "SQLite")
 
 

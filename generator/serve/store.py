@@ -19,6 +19,7 @@ from .db import audit, settings, units, versions
 OPEN, SUBMITTED, RETURNED, ACCEPTED = "open", "submitted", "returned", "accepted"
 REVIEW_STATES = {SUBMITTED: "待审核", RETURNED: "已退回", ACCEPTED: "已通过"}
 MISSING = "未提交"
+CHECKING = "检查中"
 UPLOADS = "uploads"
 RENDERED = "versions"
 
@@ -120,7 +121,8 @@ class Store:
             write_atomic(target, data)
         return digest
 
-    def add_version(self, unit_id: int, digest: str, suffix: str, size: int, client: str, checked: Any) -> int:
+    def add_version(self, unit_id: int, digest: str, suffix: str, size: int, client: str) -> int:
+        """Record a stored upload, to be checked (state 检查中)."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(versions).values(
@@ -130,15 +132,34 @@ class Store:
                     size=size,
                     client=client[:100],
                     created_at=now(),
-                    state=checked.state,
-                    errors=checked.errors,
-                    warnings=checked.warnings,
-                    result=json.dumps(checked.as_json(), ensure_ascii=False),
+                    state=CHECKING,
+                    errors=0,
+                    warnings=0,
+                    result="{}",
                 )
             )
             key = result.inserted_primary_key
             assert key is not None
             return int(key[0])
+
+    def record_check(self, version_id: int, checked: Any) -> None:
+        values = {"state": checked.state, "errors": checked.errors, "warnings": checked.warnings}
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(versions)
+                .where(versions.c.id == version_id)
+                .values(**values, result=json.dumps(checked.as_json(), ensure_ascii=False))
+            )
+
+    def unchecked(self) -> list[int]:
+        with self.engine.connect() as conn:
+            return [
+                int(i) for i in conn.execute(select(versions.c.id).where(versions.c.state == CHECKING).order_by(versions.c.id)).scalars()
+            ]
+
+    def version_by_id(self, version_id: int) -> Any | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(versions).where(versions.c.id == version_id)).first()
 
     def versions(self, unit_id: int) -> list[Any]:
         """A unit's versions, newest first."""

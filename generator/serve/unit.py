@@ -12,8 +12,9 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 
 from ..fileio import MAX_INPUT_BYTES
 from .app import Problem, Server, ServerDep, page, wants_json
-from .store import ACCEPTED, OPEN, SUBMITTED, explanations_of, result_of, shown_state
-from .work import Task, WorkFailed, annotate_upload, check_upload, render_upload, run_limited
+from .checks import version_json
+from .store import ACCEPTED, CHECKING, OPEN, SUBMITTED, explanations_of, result_of, shown_state
+from .work import Task, WorkFailed, annotate_upload, render_upload, run_limited
 
 router = APIRouter()
 CHUNK = 256 * 1024
@@ -82,6 +83,7 @@ def unit_context(srv: Server, unit: Any, version_id: int | None = None) -> dict[
         "history": history,
         "csrf": srv.signer.csrf(unit.token),
         "limit_mb": MAX_INPUT_BYTES // (1024 * 1024),
+        "checking": current is not None and current.state == CHECKING,
     }
 
 
@@ -128,36 +130,34 @@ async def upload(request: Request, unit: UnitDep, srv: ServerDep) -> Response:
     data = await read_upload(file)  # type: ignore[arg-type]
     suffix = file_kind(data)
     client = request.client.host if request.client else ""
-    version_id, checked = await run_in_threadpool(_store_and_check, srv, unit, data, suffix, client)
+    version_id = await run_in_threadpool(_store, srv, unit, data, suffix, client)
+    finished = await srv.checker.wait(version_id, srv.settings.answer_wait)
     if wants_json(request):
-        return JSONResponse(
-            {
-                "version": version_id,
-                "state": checked.state,
-                "errors": checked.errors,
-                "warnings": checked.warnings,
-                "findings": checked.lines,
-            }
-        )
+        version = await run_in_threadpool(srv.store.version, unit.id, version_id)
+        return JSONResponse(version_json(version), status_code=200 if finished else 202)
     return RedirectResponse(f"/u/{unit.token}?v={version_id}", status_code=303)
 
 
-def _store_and_check(srv: Server, unit: Any, data: bytes, suffix: str, client: str) -> tuple[int, Any]:
+def _store(srv: Server, unit: Any, data: bytes, suffix: str, client: str) -> int:
+    """Keep the file and its version before anything else: an answered upload is never lost."""
     digest = srv.store.keep_file(data, suffix)
-    task = Task(srv.store.upload_path(digest, suffix), unit.name, unit.category, unit.number, srv.settings.year)
-    try:
-        checked = run_limited(check_upload, task)
-    except WorkFailed as exc:
-        from .work import Checked
-
-        checked = Checked("无法读取", 0, 0, str(exc), [f"错误 {exc}"], [{"severity": "error", "message": str(exc)}], [])
-    version_id = srv.store.add_version(unit.id, digest, suffix, len(data), client, checked)
+    version_id = srv.store.add_version(unit.id, digest, suffix, len(data), client)
     if unit.status == SUBMITTED:
         srv.store.set_status(unit.id, OPEN)
         srv.store.log(unit.name, "重新上传（撤回提交）", unit.id, f"版本 {version_id}")
     else:
-        srv.store.log(unit.name, "上传", unit.id, f"版本 {version_id}：{checked.state}")
-    return version_id, checked
+        srv.store.log(unit.name, "上传", unit.id, f"版本 {version_id}")
+    srv.checker.add(version_id)
+    return version_id
+
+
+@router.get("/u/{token}/api/versions/{version_id}")
+def version_status(version_id: int, unit: UnitDep, srv: ServerDep) -> Response:
+    """A version's check result as JSON (state 检查中 while it waits)."""
+    version = srv.store.version(unit.id, version_id)
+    if version is None:
+        raise Problem(404, "该版本不存在")
+    return JSONResponse(version_json(version))
 
 
 def _text(value: object) -> str:
@@ -180,6 +180,8 @@ async def submit(request: Request, unit: UnitDep, srv: ServerDep) -> Response:
         raise Problem(404, "该版本不存在")
     if srv.store.versions(unit.id)[0].id != version.id:
         raise Problem(409, "只能提交最新上传的版本")
+    if version.state == CHECKING:
+        raise Problem(409, "文件正在检查，请稍候刷新页面后再提交")
     if version.errors or version.state not in ("通过", "有警告"):
         raise Problem(409, "文件还有错误，改正并重新上传后才能提交")
     explanations = [" ".join(_text(form.get(f"explain-{i}")).split())[:MAX_EXPLANATION] for i in range(version.warnings)]

@@ -1,0 +1,135 @@
+"""Benchmark: ``reportgen serve`` under many uploads at once, against 127.0.0.1 only.
+
+Usage: python bench/serve_load.py [--units 200] [--runs 3] [--db postgresql://…]
+
+Starts ``reportgen serve`` with a generated roster of ``--units`` units, then every unit uploads a workbook at the
+same moment (one upload per link, all in flight together, httpx on asyncio). Prints per run the seconds from sending
+to the answer (median, p95, max) and checks that every upload was stored (the office's status JSON counts them).
+The summary is the median over the runs. Nothing leaves this machine: the server listens on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+UPLOAD = ROOT / "sample_inputs" / "collection" / "收件箱" / "云溪县教育局.xlsx"
+PASSWORD = "bench-password"
+TIMEOUT = 300.0  # seconds one request may take before the run counts it as failed
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(units: int, folder: Path, db: str | None) -> tuple[subprocess.Popen[bytes], str]:
+    roster = folder / "名单.csv"
+    roster.write_text("单位名称,类别\n" + "".join(f"测试县第{n}局,部门\n" for n in range(1, units + 1)), encoding="utf-8")
+    port = free_port()
+    command = [sys.executable, "-m", "generator", "serve", "--roster", str(roster), "--year", "2025", "--data", str(folder / "data")]
+    command += ["--host", "127.0.0.1", "--port", str(port)] + (["--db", db] if db else [])
+    env = dict(os.environ, REPORTGEN_ADMIN_PASSWORD=PASSWORD)
+    process = subprocess.Popen(command, env=env, cwd=folder)
+    return process, f"http://127.0.0.1:{port}"
+
+
+async def wait_ready(base: str) -> None:
+    import httpx
+
+    async with httpx.AsyncClient() as client:
+        for _ in range(600):
+            try:
+                if (await client.get(base + "/")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise SystemExit("the server did not start")
+
+
+def links(data: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(data / "链接.xlsx").active
+    return [str(row[2]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+async def one_upload(client: object, link: str, body: bytes, start_gate: asyncio.Event) -> tuple[float, int]:
+    import httpx
+
+    assert isinstance(client, httpx.AsyncClient)
+    page = await client.get(link)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert csrf, "no form token"
+    await start_gate.wait()
+    began = time.perf_counter()
+    answer = await client.post(
+        link + "/upload", data={"csrf": csrf.group(1)}, files={"file": ("report.xlsx", body)}, headers={"accept": "application/json"}
+    )
+    return time.perf_counter() - began, answer.status_code
+
+
+async def run_once(base: str, data: Path) -> tuple[list[float], int, int]:
+    import httpx
+
+    body = UPLOAD.read_bytes()
+    gate = asyncio.Event()
+    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=1000)
+    async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as client:
+        tasks = [asyncio.create_task(one_upload(client, link, body, gate)) for link in links(data)]
+        await asyncio.sleep(1.0)  # every page fetched, every request ready
+        gate.set()
+        results = await asyncio.gather(*tasks)
+        login = await client.get(base + "/admin/login")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', login.text)
+        assert csrf
+        await client.post(base + "/admin/login", data={"csrf": csrf.group(1), "password": PASSWORD})
+        status = (await client.get(base + "/admin/api/status")).json()["units"]
+    stored = sum(row["状态"] != "未提交" for row in status)
+    return [t for t, _ in results], sum(code == 200 for _, code in results), stored
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--units", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", default=None, help="a PostgreSQL URL (default: SQLite in a temporary data folder)")
+    args = parser.parse_args()
+    p95s, medians = [], []
+    for run in range(1, args.runs + 1):
+        with tempfile.TemporaryDirectory(prefix="reportgen-bench-serve-") as tmp:
+            process, base = start(args.units, Path(tmp), args.db)
+            try:
+                asyncio.run(wait_ready(base))
+                times, answered, stored = asyncio.run(run_once(base, Path(tmp) / "data"))
+            finally:
+                process.terminate()
+                process.wait(30)
+        p95s.append(percentile(times, 0.95))
+        medians.append(statistics.median(times))
+        print(
+            f"run {run}: {args.units} uploads at once: answered 200 {answered}/{args.units}, stored {stored}/{args.units}; "
+            f"median {medians[-1]:.2f}s, p95 {p95s[-1]:.2f}s, max {max(times):.2f}s"
+        )
+    print(f"median over {args.runs} runs: median {statistics.median(medians):.2f}s, p95 {statistics.median(p95s):.2f}s ({os.cpu_count()} cores)")
+
+
+if __name__ == "__main__":
+    main()
