@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..collect.roster import Roster
 from ..report import Report
@@ -92,6 +93,27 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return page("error", status, message=message)
 
 
+class SecurityHeaders:
+    """Adds the security headers to every response (plain ASGI: cheaper than a request-wrapping middleware)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [(k, v) for k, v in self.headers if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def create_app(srv: Server) -> FastAPI:
     """The application serving the unit pages (``/u/<token>``) and the office pages (``/admin``)."""
     from . import admin, unit
@@ -100,12 +122,7 @@ def create_app(srv: Server) -> FastAPI:
     app.state.server = srv
     srv.checker.start()
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for key, value in HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(Problem)
     async def problem(request: Request, exc: Problem) -> Response:

@@ -73,6 +73,8 @@ class Checker:
 
     async def wait(self, version_id: int, seconds: float) -> bool:
         """Whether the check finished within ``seconds`` (the request then answers with the findings at once)."""
+        if self.todo.qsize() > self.threads:
+            seconds = 0.0  # a queue this long does not empty within the wait: answer now, the page follows
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if self.done(version_id):

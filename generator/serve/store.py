@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import secrets
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from ..collect.roster import Roster
 from ..fileio import write_atomic
@@ -38,6 +41,17 @@ class Store:
 
     engine: Engine
     data: Path
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite one at a time in this process (its own busy wait sleeps far too long)."""
+        if self.engine.dialect.name != "sqlite":
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.write_lock, self.engine.begin() as conn:
+            yield conn
 
     def upload_path(self, sha256: str, suffix: str) -> Path:
         return self.data / UPLOADS / f"{sha256}{suffix}"
@@ -53,7 +67,7 @@ class Store:
             return value
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             done = conn.execute(update(settings).where(settings.c.key == key).values(value=value))
             if done.rowcount == 0:
                 conn.execute(insert(settings).values(key=key, value=value))
@@ -62,7 +76,7 @@ class Store:
 
     def sync_roster(self, roster: Roster) -> None:
         """Give every roster unit a row and a link (kept across restarts); units no longer listed keep their rows."""
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             known = {row.name: row for row in conn.execute(select(units))}
             for number, unit in enumerate(roster.units, 1):
                 row = known.get(unit.name)
@@ -99,7 +113,7 @@ class Store:
             return conn.execute(select(units).where(units.c.id == unit_id)).first()
 
     def set_token(self, unit_id: int, token: str | None) -> None:
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             conn.execute(update(units).where(units.c.id == unit_id).values(token=token, updated_at=now()))
 
     def set_status(self, unit_id: int, status: str, *, message: str | None = None, submitted: int | None = None) -> None:
@@ -108,7 +122,7 @@ class Store:
             values["message"] = message
         if submitted is not None:
             values["submitted_version"] = submitted
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             conn.execute(update(units).where(units.c.id == unit_id).values(**values))
 
     # ------------------------------------------------------------ versions
@@ -121,9 +135,11 @@ class Store:
             write_atomic(target, data)
         return digest
 
-    def add_version(self, unit_id: int, digest: str, suffix: str, size: int, client: str) -> int:
-        """Record a stored upload, to be checked (state 检查中)."""
-        with self.engine.begin() as conn:
+    def add_version(
+        self, unit_id: int, digest: str, suffix: str, size: int, client: str, *, actor: str = "", withdraw: bool = False
+    ) -> int:
+        """Record a stored upload, to be checked (state 检查中), and log it; ``withdraw`` reopens a submitted unit."""
+        with self.begin() as conn:
             result = conn.execute(
                 insert(versions).values(
                     unit_id=unit_id,
@@ -140,11 +156,16 @@ class Store:
             )
             key = result.inserted_primary_key
             assert key is not None
-            return int(key[0])
+            version_id = int(key[0])
+            if withdraw:
+                conn.execute(update(units).where(units.c.id == unit_id).values(status=OPEN, updated_at=now()))
+            action = "重新上传（撤回提交）" if withdraw else "上传"
+            conn.execute(insert(audit).values(at=now(), actor=actor[:400], action=action, unit_id=unit_id, detail=f"版本 {version_id}"))
+            return version_id
 
     def record_check(self, version_id: int, checked: Any) -> None:
         values = {"state": checked.state, "errors": checked.errors, "warnings": checked.warnings}
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             conn.execute(
                 update(versions)
                 .where(versions.c.id == version_id)
@@ -183,7 +204,7 @@ class Store:
             return {r.id: r for r in conn.execute(select(versions).where(versions.c.id.in_(ids)))}
 
     def submit(self, unit_id: int, version_id: int, explanations: list[str]) -> None:
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             conn.execute(
                 update(versions)
                 .where(versions.c.id == version_id)
@@ -198,7 +219,7 @@ class Store:
     # ------------------------------------------------------------ audit
 
     def log(self, actor: str, action: str, unit_id: int | None = None, detail: str = "") -> None:
-        with self.engine.begin() as conn:
+        with self.begin() as conn:
             conn.execute(insert(audit).values(at=now(), actor=actor[:400], action=action, unit_id=unit_id, detail=detail))
 
     def audit_log(self, limit: int = 500) -> list[Any]:

@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from ..fileio import MAX_INPUT_BYTES
 from .app import Problem, Server, ServerDep, page, wants_json
 from .checks import version_json
-from .store import ACCEPTED, CHECKING, OPEN, SUBMITTED, explanations_of, result_of, shown_state
+from .store import ACCEPTED, CHECKING, SUBMITTED, explanations_of, result_of, shown_state
 from .work import Task, WorkFailed, annotate_upload, render_upload, run_limited
 
 router = APIRouter()
@@ -141,12 +141,7 @@ async def upload(request: Request, unit: UnitDep, srv: ServerDep) -> Response:
 def _store(srv: Server, unit: Any, data: bytes, suffix: str, client: str) -> int:
     """Keep the file and its version before anything else: an answered upload is never lost."""
     digest = srv.store.keep_file(data, suffix)
-    version_id = srv.store.add_version(unit.id, digest, suffix, len(data), client)
-    if unit.status == SUBMITTED:
-        srv.store.set_status(unit.id, OPEN)
-        srv.store.log(unit.name, "重新上传（撤回提交）", unit.id, f"版本 {version_id}")
-    else:
-        srv.store.log(unit.name, "上传", unit.id, f"版本 {version_id}")
+    version_id = srv.store.add_version(unit.id, digest, suffix, len(data), client, actor=unit.name, withdraw=unit.status == SUBMITTED)
     srv.checker.add(version_id)
     return version_id
 
