@@ -28,7 +28,7 @@ def serve(
     try:
         from .serve.run import listen, prepare
     except ImportError:
-        raise _fail('网上收集需要额外的组件：请运行 pip install "reportgen[serve]"') from None
+        raise _fail('网上收集需要额外的组件：请在 reportgen 目录中运行 pip install ".[serve]"') from None
     if previous is not None and not previous.is_dir():
         raise _fail(f"--from 应为上年汇总目录：{previous}")
     base = url or f"http://{host}:{port}"

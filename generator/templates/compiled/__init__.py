@@ -16,4 +16,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {  # template name: (module, SHA-256 of 
     "report.css": ("tmpl_report_css", "398508bf2c646aad5a4b3810d70c00424b3011cf678a3fd9ec15d6ebccbe9bd9"),
     "report.html.j2": ("tmpl_report_html_j2", "8ea32571dbdf0c50b7ad7be02db680fa2f74484386c21aa2a5f78f7d1192761a"),
     "report.txt.j2": ("tmpl_report_txt_j2", "fdc2fbfa064f3f1d49635dd158a219da1781b55713ef1f8ac9756a0e36c96fe4"),
+    "serve/admin.html.j2": ("tmpl_serve_admin_html_j2", "78aeeb95fac9b230707c9eb2e7a849265bef216d4f6e8cc896b4fe855dd8e5c1"),
+    "serve/admin_unit.html.j2": ("tmpl_serve_admin_unit_html_j2", "7ae55a9fed6996d34878803db1acbc5b5beb550e42a997743a9c4931cb28e6cf"),
+    "serve/audit.html.j2": ("tmpl_serve_audit_html_j2", "9e25296d009f7d125f8c9f714a777ef8df0f953cbd0126725ae3626ad0464c02"),
+    "serve/base.html.j2": ("tmpl_serve_base_html_j2", "4ada42e4b2df3658599b23599a41b6b1dc1798afbb8b47b64c6981ee3cd09cb8"),
+    "serve/error.html.j2": ("tmpl_serve_error_html_j2", "ff712c2c21f1308c91a01a1e1efac092746b9123e269291a0075f1418e43f5c0"),
+    "serve/home.html.j2": ("tmpl_serve_home_html_j2", "1840c4aade0eaa7249696d5dff9381cf19edf11ba02ee8f89e4838210837894d"),
+    "serve/login.html.j2": ("tmpl_serve_login_html_j2", "f5a6c6e3ef63f08d1c712d1a9cf74a03cf75b3959778adda25d12073e7946c48"),
+    "serve/unit.html.j2": ("tmpl_serve_unit_html_j2", "d5b5e6964a88b27e39f1360b8dd6085a7751f6b545bd291b05ae759506302510"),
 }
