@@ -1,6 +1,6 @@
 """Benchmark: ``reportgen serve`` under many uploads at once, against 127.0.0.1 only.
 
-Usage: python bench/serve_load.py [--units 200] [--runs 3] [--db postgresql://…]
+Usage: python bench/serve_load.py [--units 200] [--runs 3] [--db postgresql://…] [--workers 1]
 
 Starts ``reportgen serve`` with a generated roster of ``--units`` units, then every unit uploads a workbook at the
 same moment (one upload per link, all in flight together, httpx on asyncio). Prints per run the seconds from sending
@@ -36,12 +36,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(units: int, folder: Path, db: str | None) -> tuple[subprocess.Popen[bytes], str]:
+def start(units: int, folder: Path, db: str | None, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     roster = folder / "名单.csv"
     roster.write_text("单位名称,类别\n" + "".join(f"测试县第{n}局,部门\n" for n in range(1, units + 1)), encoding="utf-8")
     port = free_port()
     command = [sys.executable, "-m", "generator", "serve", "--roster", str(roster), "--year", "2025", "--data", str(folder / "data")]
-    command += ["--host", "127.0.0.1", "--port", str(port)] + (["--db", db] if db else [])
+    command += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)] + (["--db", db] if db else [])
     env = dict(os.environ, REPORTGEN_ADMIN_PASSWORD=PASSWORD)
     process = subprocess.Popen(command, env=env, cwd=folder)
     return process, f"http://127.0.0.1:{port}"
@@ -119,11 +119,12 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", default=None, help="a PostgreSQL URL (default: SQLite in a temporary data folder)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     args = parser.parse_args()
     p95s, medians, all_checked = [], [], []
     for run in range(1, args.runs + 1):
         with tempfile.TemporaryDirectory(prefix="reportgen-bench-serve-") as tmp:
-            process, base = start(args.units, Path(tmp), args.db)
+            process, base = start(args.units, Path(tmp), args.db, args.workers)
             try:
                 asyncio.run(wait_ready(base))
                 times, answered, stored, checked = asyncio.run(run_once(base, Path(tmp) / "data"))

@@ -20,6 +20,7 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="端口")] = 8000,
     url: Annotated[str | None, typer.Option("--url", help="各单位访问本服务的地址，写入链接（默认 http://主机:端口）")] = None,
     previous: Annotated[Path | None, typer.Option("--from", help="上年汇总目录：下载的工作簿预填上年结转")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="服务进程数（单位很多时可设为 CPU 核数）")] = 1,
 ) -> None:
     """在浏览器中收取各单位的报告：各单位凭专属链接上传、查看问题并提交，主管部门在 /admin 审核。
 
@@ -37,4 +38,12 @@ def serve(
     if started.password:
         typer.echo(f"主管部门页面 {base}/admin 的初始密码（只显示这一次，请妥善保存）：{started.password}")
     typer.echo(f"✓ 正在 {base} 上服务 {year} 年度的收集（按 Ctrl-C 停止）")
-    listen(started, host, port)
+    config = {
+        "roster": str(roster),
+        "year": year,
+        "data": str(data),
+        "db": db,
+        "url": base,
+        "previous": str(previous) if previous else None,
+    }
+    listen(started, host, port, workers, config)

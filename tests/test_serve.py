@@ -356,3 +356,16 @@ def test_a_hanging_or_crashing_check_fails_only_its_own_upload(
     monkeypatch.setenv("REPORTGEN_ADMIN_PASSWORD", PASSWORD)
     good = upload(client, token(started, "云溪县教育局"), (INBOX / "云溪县教育局.xlsx").read_bytes())
     assert good.status_code == 200 and good.json()["state"] == "通过"
+
+
+def test_serve_with_a_bad_roster_exits_2_before_listening(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    bad = tmp_path / "名单.csv"
+    bad.write_text("类别\n部门\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["serve", "--roster", str(bad), "--year", "2025", "--data", str(tmp_path / "data")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("错误：") and "单位名称" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "data").exists()

@@ -62,11 +62,37 @@ def prepare(roster_file: Path, year: int, data: Path, db: str | None, base_url: 
     return Started(srv, links, password, "PostgreSQL" if url.startswith("postgresql") else "SQLite")
 
 
-def listen(started: Started, host: str, port: int) -> None:
-    """Serve until interrupted."""
+CONFIG_ENV = "REPORTGEN_SERVE_CONFIG"  # what each worker process prepares itself from (set by ``listen``)
+
+
+def listen(started: Started, host: str, port: int, workers: int = 1, config: dict[str, object] | None = None) -> None:
+    """Serve until interrupted; with several ``workers``, each process prepares itself again from ``config``."""
+    import json
+    import os
+
     import uvicorn
 
     from .app import Server, create_app
 
     assert isinstance(started.server, Server)
-    uvicorn.run(create_app(started.server), host=host, port=port, log_level="warning", proxy_headers=True)
+    if workers <= 1 or config is None:
+        uvicorn.run(create_app(started.server), host=host, port=port, log_level="warning", proxy_headers=True)
+        return
+    os.environ[CONFIG_ENV] = json.dumps(config)
+    target = "generator.serve.run:app_from_environment"
+    uvicorn.run(target, factory=True, host=host, port=port, workers=workers, log_level="warning", proxy_headers=True)
+
+
+def app_from_environment() -> object:
+    """The application of one worker process, prepared from ``$REPORTGEN_SERVE_CONFIG`` (idempotent: the first
+    ``prepare`` already migrated the database, made the links and the password)."""
+    import json
+    import os
+
+    from .app import Server, create_app
+
+    config = json.loads(os.environ[CONFIG_ENV])
+    previous = Path(config["previous"]) if config.get("previous") else None
+    started = prepare(Path(config["roster"]), int(config["year"]), Path(config["data"]), config.get("db"), str(config["url"]), previous)
+    assert isinstance(started.server, Server)
+    return create_app(started.server)
