@@ -369,3 +369,20 @@ def test_serve_with_a_bad_roster_exits_2_before_listening(tmp_path: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr.startswith("错误：") and "单位名称" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_the_unit_workbook_has_its_name_and_year_filled_in(started: Any, client: TestClient, tmp_path: Path) -> None:
+    from generator import read
+
+    answer = client.get(f"/u/{token(started, TAOYUAN)}/workbook.xlsx")
+    assert answer.status_code == 200
+    target = tmp_path / "下载.xlsx"
+    target.write_bytes(answer.content)
+    report = read(target).report
+    assert report is not None and report.agency == TAOYUAN and report.year == YEAR
+
+
+def test_a_yaml_upload_is_told_by_its_content(started: Any, client: TestClient) -> None:
+    answer = upload(client, token(started, "云溪县公安局"), (INBOX / "云溪县公安局.yaml").read_bytes())
+    assert answer.json()["state"] == "通过"
+    assert started.server.store.versions(started.server.store.unit_by_token(token(started, "云溪县公安局")).id)[0].suffix == ".yaml"
