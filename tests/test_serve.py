@@ -30,11 +30,12 @@ def db_url(request: pytest.FixtureRequest) -> Iterator[str | None]:
 
 
 @pytest.fixture
-def started(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> Any:
+def started(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     monkeypatch.setenv("REPORTGEN_ADMIN_PASSWORD", PASSWORD)
     started = prepare(ROSTER, YEAR, tmp_path / "data", db_url, "http://testserver")
     started.server.settings.answer_wait = WAIT
-    return started
+    yield started
+    started.server.checker.stop()
 
 
 @pytest.fixture
@@ -83,6 +84,7 @@ def test_a_restart_keeps_links_and_uploads(started: Any, client: TestClient, db_
     assert again.password is None
     second = TestClient(create_app(again.server))
     page = second.get(f"/u/{tok}")
+    again.server.checker.stop()
     assert page.status_code == 200 and "版本 1" in page.text and "有警告" in page.text
 
 
@@ -298,7 +300,7 @@ def test_the_generated_password_is_printed_once_and_stored_hashed(tmp_path: Path
     assert first.password and len(first.password) >= 16
     stored = first.server.store.setting("admin_password_hash")
     assert stored.startswith("$argon2") and first.password not in stored
-    assert prepare(ROSTER, YEAR, tmp_path / "data", None, "http://x").password is None
+    assert prepare(ROSTER, YEAR, tmp_path / "data", None, "http://x").password is None  # no app: no checker threads
     assert json.dumps(stored)
 
 
@@ -321,7 +323,7 @@ def test_a_restart_checks_the_uploads_a_stopped_server_had_not_checked(started: 
     version_id = store.add_version(unit.id, digest, ".xlsx", 1, "127.0.0.1")  # stored, then the server stopped
     again = prepare(ROSTER, YEAR, tmp_path / "data", db_url, "http://testserver")
     create_app(again.server)
-    again.server.checker.drain()
+    again.server.checker.stop()
     assert again.server.store.version(unit.id, version_id).state == "有警告"
 
 

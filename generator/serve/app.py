@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -118,7 +120,12 @@ def create_app(srv: Server) -> FastAPI:
     """The application serving the unit pages (``/u/<token>``) and the office pages (``/admin``)."""
     from . import admin, unit
 
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        srv.checker.stop()  # the uploads already answered are checked before the server ends
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.server = srv
     srv.checker.start()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import queue
+import signal
 import threading
 import time
 from typing import Any
@@ -13,6 +14,7 @@ from .store import CHECKING, Store
 from .work import Checked, Task, WorkFailed, check_upload, run_limited
 
 POLL = 0.05  # seconds between looks at whether a check has finished
+STOP = -1  # queued to end a thread
 
 
 class Checker:
@@ -40,12 +42,27 @@ class Checker:
         self.todo.put(version_id)
 
     def _work(self) -> None:
+        from ..parallel import STOPS
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)  # Ctrl-C and SIGTERM are the main thread's to handle
         while True:
             version_id = self.todo.get()
             try:
+                if version_id == STOP:
+                    return
                 self.check(version_id)
             finally:
                 self.todo.task_done()
+
+    def stop(self) -> None:
+        """Let the threads finish the checks queued so far, then end."""
+        with self.lock:
+            if not self.started:
+                return
+            self.started = False
+        for _ in range(self.threads):
+            self.todo.put(STOP)
+        self.todo.join()
 
     def check(self, version_id: int) -> None:
         """Check one stored version and record the result; a failure is recorded as 无法读取 with its reason."""
