@@ -388,3 +388,16 @@ def test_a_yaml_upload_is_told_by_its_content(started: Any, client: TestClient) 
     answer = upload(client, token(started, "云溪县公安局"), (INBOX / "云溪县公安局.yaml").read_bytes())
     assert answer.json()["state"] == "通过"
     assert started.server.store.versions(started.server.store.unit_by_token(token(started, "云溪县公安局")).id)[0].suffix == ".yaml"
+
+
+def test_every_form_that_posts_carries_its_token(started: Any, client: TestClient) -> None:
+    import re
+
+    tok = token(started, TAOYUAN)
+    upload(client, tok, (INBOX / "桃源乡人民政府.xlsx").read_bytes())
+    login(client)
+    unit_id = started.server.store.unit_by_token(tok).id
+    pages = [client.get(path).text for path in (f"/u/{tok}", "/admin", f"/admin/unit/{unit_id}", "/admin/login")]
+    forms = [form for page in pages for form in re.findall(r"<form[^>]*method=\"post\".*?</form>", page, re.S)]
+    assert len(forms) >= 7  # upload, submit, logout, aggregate, revoke, reissue, login
+    assert all('name="csrf"' in form for form in forms)
