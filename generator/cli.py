@@ -337,4 +337,4 @@ def template(
 from . import cli_published  # noqa: E402, F401  (registers the commands on published reports on ``app``)
 
 # isort: split
-from . import cli_collect  # noqa: E402, F401  (registers the collection commands on ``app``)
+from . import cli_collect, cli_serve  # noqa: E402, F401  (register the collection commands and ``serve`` on ``app``)

@@ -50,7 +50,7 @@ def _serve(func: Callable[[T], Any], items: Sequence[T], conn: Connection, other
     while True:
         try:
             data = conn.recv_bytes()
-        except EOFError:
+        except (EOFError, ConnectionResetError):  # the parent has gone (a server stopped while checking)
             return
         if data == STOP:
             return
