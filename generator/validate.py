@@ -123,9 +123,10 @@ class _Checker:
         expected: Any = None,
         actual: Any = None,
         related: Iterable[str] = (),
+        at: str | None = None,
         **params: Any,
     ) -> None:
-        source = next((self.sources[k] for k in (cell, field) if k and k in self.sources), None)
+        source = next((self.sources[k] for k in (at, cell, field) if k and k in self.sources), None)
         if source is None and cell:
             # a computed cell the input never gave: point at the nearest enclosing row or table that it did give
             parts = cell.split(".")
@@ -236,13 +237,15 @@ class _Checker:
                     if stated == table or (figure.pattern, phrase) in seen:
                         continue
                     seen.add((figure.pattern, phrase))
+                    paragraph = text.count("\n\n", 0, match.start())  # the paragraph that states it is where it is fixed
                     self.add(
                         NARRATIVE_FIGURE,
                         cell=figure.cells[0],
                         field=f"text.{part.key}",
+                        at=f"text.{part.key}.{paragraph}",
                         expected=table,
                         actual=stated,
-                        related=figure.cells[1:],
+                        related=figure.cells,
                         heading=part.heading,
                         phrase=phrase,
                         description=figure.description,

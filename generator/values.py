@@ -88,3 +88,16 @@ def display(value: Value) -> str:
         text = format(value.normalize(), "f")
         return text
     return str(value)
+
+
+def key_figure_values(report: Report) -> dict[str, Number]:
+    """The report's key figures by figure key, amounts in the unit their label names (an amount given in 元 becomes 万元)."""
+    from decimal import Decimal
+
+    values = complete(report)
+
+    def amount(cell: str) -> Number:
+        value = number(values.get(cell))
+        return Decimal(value) / 10000 if report.units.get(cell) == "元" else value
+
+    return {f.key: sum((amount(c) for c in f.cells), 0) for f in report.spec.key_figures}

@@ -94,11 +94,11 @@ def test_outputs(inbox: tuple[Path, Path], tmp_path: Path) -> None:
     ws = load_workbook(out / "提交情况.xlsx")["提交情况"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:8] == ("序号", "单位名称", "类别", "状态", "文件", "错误数", "警告数", "主要问题")
-    assert rows[0][8:] == ("本年新收申请", "上年结转", "办理结果总计", "结转下年度", "行政复议", "行政诉讼", "收费金额")
+    assert rows[0][9:] == ("本年新收申请", "上年结转", "办理结果总计", "结转下年度", "行政复议", "行政诉讼", "收费金额（万元）")
     first = rows[1]
     report = unit_report("云溪县教育局", 1)
     new_total = sum(v for k, v in report.cells.items() if k.startswith("applications.new."))
-    assert first[:4] == (1, "云溪县教育局", "部门", "通过") and first[8] == new_total
+    assert first[:4] == (1, "云溪县教育局", "部门", "通过") and first[9] == new_total
     assert [p.name for p in (out / "退回").iterdir()] == ["云溪县财政局.校验结果.xlsx"]
     returned = load_workbook(out / "退回" / "云溪县财政局.校验结果.xlsx")
     assert returned.sheetnames[0] == "校验结果"

@@ -262,7 +262,8 @@ def test_narrative_figure_summing_two_cells() -> None:
     cells = {"reviews.litigation_direct.upheld": 1, "reviews.litigation_after_reconsideration.corrected": 1}
     f = only(validate(make(text=text, cells=cells)))
     assert (f.code, f.cell, f.expected, f.actual) == ("NARRATIVE-FIGURE", "reviews.litigation_direct.total", 2, 3)
-    assert f.related == ("reviews.litigation_after_reconsideration.total",)
+    # every table cell the figure sums is related: the finding itself stands at the paragraph that states it
+    assert f.related == ("reviews.litigation_direct.total", "reviews.litigation_after_reconsideration.total")
 
 
 FEE_CELL = "applications.other_handling.fee_unpaid.natural"

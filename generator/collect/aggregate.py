@@ -164,15 +164,15 @@ def summed(reports: Sequence[Report], agency: str) -> Report:
 
 def source_rows(result: Aggregation) -> tuple[list[str], list[list[object]]]:
     """The 汇总来源 table: each included unit, its file, and its key figures."""
-    from ..values import complete
+    from ..values import key_figure_values
 
     fmt = cast(Report, result.report).spec
     header = ["单位名称", "状态", "文件", *(f.label for f in fmt.key_figures)]
     rows: list[list[object]] = []
     for received in result.included:
         report = cast(Report, received.report)
-        values = complete(report)
-        figures = [sum((number(values.get(c)) for c in f.cells), 0) for f in fmt.key_figures]
+        values = key_figure_values(report)
+        figures = [values[f.key] for f in fmt.key_figures]
         rows.append([report.agency, "已纳入", str(received.path), *figures])
     rows += [[unit.name, "未纳入", why, *("" for _ in fmt.key_figures)] for unit, why in result.missing]
     return header, rows

@@ -69,10 +69,9 @@ class Entry(FindingCounts):
         report = self.report
         if report is None or self.state in (UNREADABLE, DUPLICATE):
             return {}
-        from ..values import complete, number
+        from ..values import key_figure_values
 
-        values = complete(report)
-        return {f.key: sum((number(values.get(c)) for c in f.cells), 0) for f in report.spec.key_figures}
+        return dict(key_figure_values(report))
 
 
 @dataclass

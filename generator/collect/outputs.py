@@ -32,8 +32,8 @@ def write_outputs(collection: Collection, out_dir: Path, *, build: bool) -> list
 
     with Staging(out_dir) as stage:
         folder = stage.folder
-        write_status_xlsx(collection, folder / f"{STATUS}.xlsx")
-        write_status_html(collection, folder / f"{STATUS}.html")
+        write_status_xlsx(collection, folder / f"{STATUS}.xlsx", build)
+        write_status_html(collection, folder / f"{STATUS}.html", build)
         write_returns(collection, folder / RETURNS)
         write_data(collection, folder / DATA)
         copy_accepted(collection, folder / ACCEPTED_FOLDER)

@@ -10,10 +10,32 @@ from .collect import Collection, Entry
 
 SHEET = "提交情况"
 NOTES_SHEET = "说明"
-COLUMNS = ("序号", "单位名称", "类别", "状态", "文件", "错误数", "警告数", "主要问题")
-WIDTHS = (6, 30, 8, 10, 36, 8, 8, 60)
+COLUMNS = ("序号", "单位名称", "类别", "状态", "文件", "错误数", "警告数", "主要问题", "下一步")
+WIDTHS = (6, 30, 8, 10, 36, 8, 8, 60, 40)
 FIGURE_WIDTH = 12
-COLUMN_CLASSES = {"序号": "num", "状态": "state", "文件": "files", "错误数": "num", "警告数": "num"}
+COLUMN_CLASSES = {
+    "序号": "num",
+    "单位名称": "name",
+    "状态": "state",
+    "文件": "files",
+    "错误数": "num",
+    "警告数": "num",
+    "主要问题": "problems",
+    "下一步": "step",
+}
+STEP_COLUMN = COLUMNS.index("下一步") + 1
+STATE_COLUMN = COLUMNS.index("状态") + 1
+# the fills of the html page's 状态 cells, for the workbook too (aRGB without the alpha)
+STATE_FILLS = {
+    "通过": "DFF0D8",
+    "有警告": "FCF8E3",
+    "有错误": "F2DEDE",
+    "无法读取": "F2DEDE",
+    "重复提交": "F2DEDE",
+    "年度不符": "F2DEDE",
+    "未提交": "E8E8E8",
+    "不在名单": "E8E8E8",
+}
 
 
 def figure_columns() -> list[Figure]:
@@ -29,7 +51,7 @@ def header() -> list[str]:
     return [*COLUMNS, *(f.label for f in figure_columns())]
 
 
-def cells(entry: Entry) -> list[str | int | Decimal | None]:
+def cells(entry: Entry, step: str = "") -> list[str | int | Decimal | None]:
     """One row's values: text as text, counts and amounts as numbers, a figure the file lacks left empty."""
     figures = entry.figures()
     files = "\n".join(str(p) for p in entry.files)
@@ -42,6 +64,7 @@ def cells(entry: Entry) -> list[str | int | Decimal | None]:
         entry.errors,
         entry.warnings,
         entry.problems(),
+        step,
     ]
     return fixed + [figures.get(f.key) for f in figure_columns()]
 
@@ -53,11 +76,12 @@ def year_line(collection: Collection) -> str:
     return f"报告年度：{collection.year}年{how}"
 
 
-def write_status_xlsx(collection: Collection, target: Path) -> Path:
+def write_status_xlsx(collection: Collection, target: Path, built: bool = False) -> Path:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment, PatternFill
 
     from .sheets import put, put_row, save, widths
+    from .steps import next_step
 
     workbook = Workbook()
     ws = workbook.active
@@ -66,9 +90,14 @@ def write_status_xlsx(collection: Collection, target: Path) -> Path:
     put_row(ws, 1, header(), bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for n, entry in enumerate(collection.entries, 2):
-        put_row(ws, n, cells(entry))
-        for col in (5, 8):
+        step, link = next_step(entry, collection, built)
+        put_row(ws, n, cells(entry, step))
+        for col in (5, 8, STEP_COLUMN):
             ws.cell(row=n, column=col).alignment = wrap
+        if link:
+            ws.cell(row=n, column=STEP_COLUMN).hyperlink = link
+        if entry.state in STATE_FILLS:
+            ws.cell(row=n, column=STATE_COLUMN).fill = PatternFill("solid", fgColor=STATE_FILLS[entry.state])
     widths(ws, (*WIDTHS, *(FIGURE_WIDTH,) * len(figure_columns())))
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = ws.dimensions
@@ -86,16 +115,18 @@ def write_status_xlsx(collection: Collection, target: Path) -> Path:
     return target
 
 
-def write_status_html(collection: Collection, target: Path) -> Path:
+def write_status_html(collection: Collection, target: Path, built: bool = False) -> Path:
     from ..fileio import write_atomic
     from ..render.jinja import render_template
     from ..values import display
+    from .steps import next_step
 
     classes = [COLUMN_CLASSES.get(c, "") for c in COLUMNS] + ["num"] * len(figure_columns())
-    rows = [
-        [("" if v is None else display(v) if isinstance(v, int | Decimal) else v, k) for v, k in zip(cells(e), classes, strict=True)]
-        for e in collection.entries
-    ]
+    rows = []
+    for e in collection.entries:
+        step, link = next_step(e, collection, built)
+        shown = ["" if v is None else display(v) if isinstance(v, int | Decimal) else v for v in cells(e, step)]
+        rows.append([(v, k, link if k == "step" else None) for v, k in zip(shown, classes, strict=True)])
     states = [e.state for e in collection.entries]
     html = render_template(
         "collect/status.html.j2",
@@ -103,6 +134,7 @@ def write_status_html(collection: Collection, target: Path) -> Path:
         year_line=year_line(collection),
         summary=collection.summary(),
         header=header(),
+        fills=STATE_FILLS,
         rows=list(zip(states, rows, strict=True)),
     )
     write_atomic(target, html)

@@ -34,7 +34,7 @@ def narrative_figures() -> tuple[NarrativeFigure, ...]:
 
 # ---------------------------------------------------------------- figures for summaries and drafted sentences
 
-FEE_AMOUNT = Figure("fee_amount", "收费金额", ("proactive.admin_fees.amount",))
+FEE_AMOUNT = Figure("fee_amount", "收费金额（万元）", ("proactive.admin_fees.amount",))
 
 
 def key_figures(*extra: Figure) -> tuple[Figure, ...]:

@@ -255,5 +255,7 @@ class _Reader(TableReading):
                 self.add(XLSX_FORMULA, sheet, L.a1(row, col), place="正文单元格", formula=raw[0], advice="请直接填写文字")
                 continue
             text = self.text_value(raw[0], sheet, row, col, "正文单元格")
-            paragraphs.extend(split_paragraphs(text))  # blank lines inside a cell separate paragraphs, as in YAML
+            for paragraph in split_paragraphs(text):  # blank lines inside a cell separate paragraphs, as in YAML
+                self.sources[f"{field}.{len(paragraphs)}"] = self.source(sheet, row, col)  # where each paragraph was typed
+                paragraphs.append(paragraph)
         return "\n\n".join(paragraphs)
