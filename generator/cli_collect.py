@@ -92,6 +92,9 @@ def collect(
     year: Annotated[int | None, typer.Option("--year", help="报告年度（默认为多数文件的年度）")] = None,
     build_: Annotated[bool, typer.Option("--build", help="同时为没有错误的单位生成报告和发布页面 index.html")] = False,
     previous: Annotated[Path | None, typer.Option("--previous", help="上年汇总目录，逐单位做跨年度核对")] = None,
+    government: Annotated[
+        str, typer.Option("--government", help="发布页面 index.html 上的政府名称（默认取名单中类别为“本级”的单位）")
+    ] = "",
     as_json: AsJson = False,
 ) -> None:
     """收取各单位报送的报告：逐一检查，写出提交情况、退回件、数据和（可选）报告。
@@ -106,7 +109,10 @@ def collect(
     names = _run(lambda: read_roster(roster))
     bar = RunProgress("读取")
     result = _run(
-        lambda: _whole(lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, progress=bar)), bar
+        lambda: _whole(
+            lambda: run_collect(inbox, names, output, year=year, build=build_, previous_dir=previous, government=government, progress=bar)
+        ),
+        bar,
     )
     if as_json:
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))

@@ -61,3 +61,12 @@ def test_narrative_figure_marks_the_paragraph_and_the_table_cell(tmp_path: Path)
     paragraph = copy["一、总体情况"]["B2"]
     assert paragraph.comment is not None and "NARRATIVE-FIGURE" in paragraph.comment.text
     assert copy["三、依申请公开"]["J6"].comment is not None  # the table's total, marked as the related cell
+
+
+def test_the_index_page_names_the_government(collected: Path, tmp_path: Path) -> None:
+    html = (collected / "报告" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>云溪县人民政府2025年度政府信息公开工作年度报告（各单位）</h1>" in html  # from the roster's 本级 unit
+    out = tmp_path / "汇总"
+    args = ["collect", str(COLLECTION / "收件箱"), "--roster", str(COLLECTION / "名单.xlsx"), "-o", str(out), "--build"]
+    CliRunner().invoke(app, [*args, "--government", "云溪县政府"])
+    assert "<h1>云溪县政府2025年度政府信息公开工作年度报告（各单位）</h1>" in (out / "报告" / "index.html").read_text(encoding="utf-8")

@@ -86,6 +86,7 @@ class Collection:
     own: list[Path] = field(default_factory=list)  # collect's own outputs found in the inbox, not submissions
     superseded: list[Path] = field(default_factory=list)  # .xls beside the same file as .xlsx: the .xlsx is used
     stems: dict[str, str] = field(default_factory=dict)  # unit name → its file name stem (see .names)
+    government: str = ""  # named on the index page; empty: the roster's 本级 unit
     files: int = 0
     written: list[Path] = field(default_factory=list)
     replaced: bool = False  # the output folder held this command's outputs from an earlier run, now replaced
@@ -152,9 +153,11 @@ def collect(
     year: int | None = None,
     build: bool = False,
     previous_dir: Path | None = None,
+    government: str = "",
     progress: Progress | None = None,
 ) -> Collection:
-    """Read the inbox, give every roster unit its state, and write the outputs (see :mod:`.outputs`)."""
+    """Read the inbox, give every roster unit its state, and write the outputs (see :mod:`.outputs`); ``government``
+    names the government on the index page (default: the roster's 本级 unit)."""
     check_roster(roster)
     check_year(year)
     from ..outputs import check_folder
@@ -168,6 +171,7 @@ def collect(
     collection = Collection(chosen_year, year is None, roster, locks=found.locks, files=len(found.files))
     collection.own, collection.superseded = found.own, found.superseded
     collection.stems = unit_file_names(u.name for u in roster.units)
+    collection.government = government.strip()
     collection.entries = entries(received, roster, chosen_year, previous)
     from .outputs import STATUS, write_outputs
 

@@ -58,6 +58,18 @@ def publish(collection: Collection, folder: Path) -> list[Path]:
     return written
 
 
+LEVEL_CATEGORY = "本级"  # the roster's category of the government's own office
+OFFICE_SUFFIX = "办公室"
+
+
+def government_name(collection: Collection) -> str:
+    """The government the page belongs to: as given, else the roster's 本级 unit (its 办公室 being the government's)."""
+    if collection.government:
+        return collection.government
+    level = next((u.name for u in collection.roster.units if u.category == LEVEL_CATEGORY), "")
+    return level.removesuffix(OFFICE_SUFFIX) if level.endswith("人民政府" + OFFICE_SUFFIX) else level
+
+
 def write_index(collection: Collection, target: Path, built: dict[str, str]) -> Path:
     """The page for the 政府信息公开专栏: the year, and each published unit under its 类别, linking its html and docx."""
     from ..fileio import write_atomic
@@ -73,9 +85,11 @@ def write_index(collection: Collection, target: Path, built: dict[str, str]) -> 
             {"name": entry.name, "title": built[stem], "html": quote(f"{stem}.html"), "docx": quote(f"{stem}.docx")}
         )
     year = collection.year
+    government = government_name(collection)
     html = render_template(
         "collect/index.html.j2",
-        title=f"{year}年度{REPORT_NAME}" if year else REPORT_NAME,
+        government=government,
+        title=f"{government}{year}年度{REPORT_NAME}（各单位）" if year else f"{government}{REPORT_NAME}（各单位）",
         groups=[(name, units) for name, units in groups.items() if units],
         count=len(built),
     )
