@@ -185,7 +185,7 @@ def test_workbook_renamed_yaml(tmp_path: Path) -> None:
         (
             ["frob"],
             "错误：没有这个命令：frob"
-            "（可用命令：build、check、export、schema、template、import、audit、roster、collect、aggregate、draft）"
+            "（可用命令：build、check、export、schema、template、import、audit、roster、collect、aggregate、draft、serve）"
             "（用法见 reportgen --help）\n",
         ),
         (["build"], "错误：缺少必填的参数 INPUTS（输入文件（.xlsx 或 .yaml），可以是多个文件或目录）（用法见 reportgen build --help）\n"),

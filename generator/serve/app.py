@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,6 +146,7 @@ def create_app(srv: Server) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:
+        logging.getLogger("reportgen.serve").error("unexpected error on %s", request.url.path, exc_info=exc)  # for the office's log
         return error_response(request, 500, "服务器处理出错，请稍后重试；如果反复出现，请联系主管部门")
 
     @app.get("/", response_class=HTMLResponse)

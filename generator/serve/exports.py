@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..collect.names import unit_file_names
-from ..collect.status import cells, figure_columns, header
+from ..collect.status import COLUMNS, cells, figure_columns, header
 from .store import ACCEPTED, SUBMITTED, Store, result_of, shown_state
 
 NO_CHECK = "无法读取"
@@ -27,7 +27,8 @@ def status_rows(store: Store, units: list[Any]) -> list[dict[str, Any]]:
         version = version or latest.get(unit.id)
         row = list(result_of(version).get("row") or []) if version is not None else []
         if len(row) != len(columns):
-            row = [unit.number, unit.name, unit.category, "", "", 0, 0, "", *([None] * len(figure_columns()))]
+            fixed = [unit.number, unit.name, unit.category, "", "", 0, 0]
+            row = [*fixed, *([""] * (len(COLUMNS) - len(fixed))), *([None] * len(figure_columns()))]
         row[0], row[1], row[2] = unit.number, unit.name, unit.category
         row[3] = shown_state(unit, latest.get(unit.id))
         out.append(dict(zip(columns, row, strict=True)))
