@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .cells import place
+from .codes import REGISTRY
 from .codes.audit import AUDIT_COPIED, AUDIT_NOT_REPORT, AUDIT_UNREADABLE
+from .codes.published import IMPORT_UNCHECKED
 from .errors import InputError
 from .export import csv_safe
 from .findings import Finding, Source
@@ -25,7 +27,10 @@ PUBLISHED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".yaml", ".yml", "
 PUBLISHED_ONLY = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # inputs read back from print, whose cells may be lost
 COPIED = 0.8  # a part this similar to last year's is reported as copied
 MIN_PART = 40  # parts shorter than this (a heading, “无。”) say too little to compare
-FINDING_HEADER = ("文件", "机关", "年度", "代码", "严重程度", "位置", "说明", "应为", "实为")
+FINDING_HEADER = ("文件", "机关", "年度", "代码", "严重程度", "位置", "说明", "应为", "实为", "核对情况")
+CHECKED_WRONG = "核对不符"  # a rule was checked on cells read from the report and does not hold
+UNCHECKED = "未能核对"  # rules left unchecked because cells they involve were not read (IMPORT-UNCHECKED)
+READING = "读取提示"  # what reading the document met: a row not found, a blank, a label read by likeness
 REPORT_HEADER = (
     "文件",
     "机关",
@@ -38,6 +43,7 @@ REPORT_HEADER = (
     "警告数",
     "上年报告",
     "与上年正文相似度",
+    "未能核对的规则数",
 )
 REPORT_KEYS = ("file", "agency", "year", "format", "required_format")  # the first columns of REPORT_HEADER, in --json
 Progress = Callable[[int, int, Path], None]
@@ -130,7 +136,7 @@ def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | N
         item.findings += item.result.findings
         seen = {(f.code, f.cell) for f in item.findings}
         previous = last.report if last is not None else None
-        for finding in validate(report, item.result.sources, previous=previous, file=str(item.file)):
+        for finding in validate(report, item.result.sources, previous=previous, file=str(item.file), read=item.result.read):
             if (finding.code, finding.cell) not in seen:
                 item.findings.append(finding)
         if last is not None and previous is not None:
@@ -186,9 +192,23 @@ def finding_rows(items: list[Audited], base: Path) -> list[tuple[str, ...]]:
                     f.message,
                     text_of(f.expected),
                     text_of(f.actual),
+                    checked(f),
                 )
             )
     return rows
+
+
+def checked(finding: Finding) -> str:
+    """核对情况 of a finding: checked and wrong, could not be checked, or a note on reading the document."""
+    if finding.code == IMPORT_UNCHECKED.id:
+        return UNCHECKED
+    code = REGISTRY.get(finding.code)
+    return READING if code is not None and code.area in ("import", "reading") else CHECKED_WRONG
+
+
+def unchecked_rules(findings: list[Finding]) -> int:
+    """The rules named in IMPORT-UNCHECKED findings (each carries its table's count as ``actual``)."""
+    return sum(f.actual for f in findings if f.code == IMPORT_UNCHECKED.id and isinstance(f.actual, int))
 
 
 def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
@@ -201,7 +221,7 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
         errors = sum(f.severity == "error" for f in item.findings)
         warnings = len(item.findings) - errors
         if report is None or item.result is None:
-            rows.append((relative(item.file, base), "", "", "", "", "", "", errors, warnings, "", ""))
+            rows.append((relative(item.file, base), "", "", "", "", "", "", errors, warnings, "", "", ""))
             continue
         required = format_for_year(report.year).version if report.year is not None else ""
         cov = coverage(item.result) if item.file.suffix.lower() in PUBLISHED_ONLY else []
@@ -219,6 +239,7 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
                 warnings,
                 relative(item.previous, base) if item.previous else "",
                 f"{item.similarity:.0%}" if item.similarity is not None else "",
+                unchecked_rules(item.findings),
             )
         )
     return rows

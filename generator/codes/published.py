@@ -127,3 +127,10 @@ IMPORT_SPLIT_NARRATIVE = define(
     "{where}的数字连在一起（{digits}），该行没有勾稽关系，按正文“{sentence}”中的数字拆分为：{values}，请核对",
     area=AREA,
 )
+IMPORT_UNCHECKED = define(
+    "IMPORT-UNCHECKED",
+    "warning",
+    "发布稿中有单元格未读取，涉及这些单元格的核对规则没有核对（不是错误）",
+    "{table}有 {count} 条核对规则涉及未读取的单元格，没有核对（不作为错误）：{rules}；未读取的行：{rows}",
+    area=AREA,
+)

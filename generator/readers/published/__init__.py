@@ -58,6 +58,8 @@ def read_published(path: Path) -> ReadResult:
     if flat:
         result.findings.insert(0, IMPORT_FLAT(source=Source(file=file)))
     result.findings += coverage_findings(result)
+    if result.report is not None:
+        result.read = sorted({*result.report.cells, *blank_cells(result)})
     return result
 
 
