@@ -20,7 +20,7 @@ from .errors import InputError
 from .export import csv_safe
 from .findings import Finding, Source
 from .formats import FORMATS, format_for_year
-from .readers.published.assemble import NOT_A_REPORT
+from .readers.published.assemble import NOT_A_REPORT_PREFIX
 from .report import ReadResult, Report
 
 PUBLISHED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".yaml", ".yml", ".xlsx")  # published reports, and reportgen inputs
@@ -121,7 +121,7 @@ def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | N
         result, reason = read(path)
         item = Audited(path, result)
         if result is None or result.report is None:
-            code = AUDIT_NOT_REPORT if reason == NOT_A_REPORT else AUDIT_UNREADABLE
+            code = AUDIT_NOT_REPORT if reason and reason.startswith(NOT_A_REPORT_PREFIX) else AUDIT_UNREADABLE
             item.findings.append(code(source=Source(file=str(path)), reason=reason or "未能识别出报告内容"))
         out.append(item)
     pool = list(out)

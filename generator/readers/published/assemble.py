@@ -35,9 +35,11 @@ from .narrative import (
 )
 from .regions import Row, regions, table_rows
 from .tables import TableReading, cell_name, collect
-from .titles import title_facts, title_lines
+from .titles import interpretation, report_title, title_facts, title_lines
 
-NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
+NOT_A_REPORT_PREFIX = "不是政府信息公开工作年度报告："
+NOT_A_REPORT = NOT_A_REPORT_PREFIX + "既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
+INTERPRETATION = NOT_A_REPORT_PREFIX + "这是对年度报告的解读（“{title}”），不是报告本身，没有可导入的表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
 LIST_LIMIT = 12
 
@@ -109,8 +111,10 @@ def assemble(doc: Document) -> ReadResult:
     version, hits = detect_version(text)
     fmt = FORMATS[version] if version else FORMATS[max(FORMATS)]
     heads = headings(doc, fmt)
-    if not heads and not any(hits.values()):
-        raise InputError(NOT_A_REPORT, doc.file)
+    doc_lines = [x for x in doc.items if isinstance(x, Line)]
+    if not heads and not any(hits.values()) and report_title(doc_lines) is None:  # one page of a report still names it
+        about = interpretation(doc_lines)
+        raise InputError(INTERPRETATION.format(title=about[:60]) if about else NOT_A_REPORT, doc.file)
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
     first = min(heads.values()) if heads else first_table(doc, fmt.version)
@@ -162,6 +166,8 @@ def assemble(doc: Document) -> ReadResult:
 
     printed, units, row_findings = collect(rows, fmt)
     reading = read_rows(printed, fmt, units, "\n".join(para for paras in texts.values() for para in paras))
+    if not reading.cells and not reading.blanks and (about := interpretation(doc_lines)) is not None:
+        raise InputError(INTERPRETATION.format(title=about[:60]), doc.file)
     findings += row_findings + reading.findings + table_findings(reading, fmt)
     sources.update(reading.sources)
 
