@@ -134,3 +134,10 @@ IMPORT_UNCHECKED = define(
     "{table}有 {count} 条核对规则涉及未读取的单元格，没有核对（不作为错误）：{rules}；未读取的行：{rows}",
     area=AREA,
 )
+IMPORT_TRADITIONAL = define(
+    "IMPORT-TRADITIONAL",
+    "warning",
+    "发布稿是繁体字（镜像网站常见），已转换为简体后读取",
+    "发布稿是繁体字（镜像网站常见），已将 {count} 个字转换为简体后读取，请核对机关名称等专名",
+    area=AREA,
+)

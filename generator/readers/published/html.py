@@ -12,6 +12,7 @@ from ...fileio import decode_text
 from ...findings import Source
 from .items import Document, Field, Grid, Line
 from .labels import match
+from .script import simplify_text
 
 SKIP = {
     "script", "style", "noscript", "template", "head", "nav", "footer", "iframe", "object", "svg", "form", "button", "select", "textarea",
@@ -83,12 +84,12 @@ def grid_of(table: etree._Element, index: int, file: str) -> Grid:
 
 def read_html(data: bytes, file: str) -> Document:
     """The page's text blocks and data tables in reading order."""
-    text = decode(data, file)
+    text, simplified = simplify_text(decode(data, file))  # before the tables are told by their labels
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"无法解析网页：{exc}", file) from exc
-    doc = Document(file=file)
+    doc = Document(file=file, simplified=simplified)
     buffer: list[str] = []
     count = 0
     tables = 0

@@ -38,3 +38,4 @@ class Document:
 
     items: list[Line | Grid] = field(default_factory=list)
     file: str = ""
+    simplified: int = 0  # characters converted from traditional ones while reading (a reader that converts its text)
