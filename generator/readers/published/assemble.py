@@ -118,8 +118,9 @@ def assemble(doc: Document) -> ReadResult:
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
     first = min(heads.values()) if heads else first_table(doc, fmt.version)
-    preamble = [x for x in doc.items[:first] if isinstance(x, Line)]
-    title, preface_lines = title_lines(preamble)
+    # a page that starts inside a table (one page of a PDF) prints rows before any part heading
+    pre_before, pre_rows, pre_after = split_part([x for x in doc.items[:first] if isinstance(x, Line)], fmt.version)
+    title, preface_lines = title_lines(pre_before + pre_after)
     agency, year = title_facts(title)
 
     order = sorted(heads.items(), key=lambda kv: kv[1])
@@ -127,7 +128,7 @@ def assemble(doc: Document) -> ReadResult:
     if not heads:
         bounds = [(0, first, len(doc.items))]
     # grids before part 一 (a heading missing) still belong to the tables
-    rows: list[Row] = []
+    rows: list[Row] = list(pre_rows)
     texts: dict[str, list[str]] = {}
     signature = date = None
     for k, (part, start, end) in enumerate(bounds):

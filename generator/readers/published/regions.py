@@ -17,6 +17,9 @@ NUMBER_TOKEN = re.compile(rf"[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?|/")
 THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?: \d{3})*(?:\.\d+)?$|^\S+$")  # "1 000" is one number; "12 30" two cells
 FRAGMENT = 12  # a non-table line this short inside a table is a label broken across lines
 MIN_TABLE_LINES = 3
+# a header printed in narrow columns: words of one or two characters side by side (结 结 其 尚 / 维持 纠正 结果 审结 计),
+# what pdftotext -layout gives for a vertical header or one broken inside its cells
+HEADER_PIECES = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:\s+[\u4e00-\u9fff]{1,2}){2,}$")
 
 Row = tuple[list[Field], Source, bool]  # fields, where, whether blanks are significant
 
@@ -50,7 +53,7 @@ def tableish(line: Line, version: str) -> bool:
         return True
     if text[:1] == "\t":
         return True
-    return is_value_text(text) or label_like(text, version)
+    return is_value_text(text) or bool(HEADER_PIECES.match(text.strip())) or label_like(text, version)
 
 
 def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:
@@ -73,10 +76,16 @@ def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:
             j += 1
         count = sum(marks[start : end + 1])
         labelled = sum(1 for line in lines[start : end + 1] if label_like_any(line.text, version))
-        if count >= MIN_TABLE_LINES and labelled >= 2:
+        if (count >= MIN_TABLE_LINES and labelled >= 2) or all(numbered_row(line.text, version) for line in lines[start : end + 1]):
             spans.append((start, end + 1))
         i = end + 1
     return spans
+
+
+def numbered_row(text: str, version: str) -> bool:
+    """A row label followed by numbers on its line (``四、结转下年度继续办理 0 0 0 0 0 0 0``): a table row on its own."""
+    found = TRAILING_NUMBERS.match(text.strip())
+    return found is not None and len(NUMBER_TOKEN.findall(found.group(2))) >= 2 and is_row_label(found.group(1), version)
 
 
 def label_like_any(text: str, version: str) -> bool:
