@@ -51,6 +51,8 @@ def tableish(line: Line, version: str) -> bool:
         return False
     if "\t" in text.strip("\n") or len([f for f in fields_of(text) if f.strip()]) >= 2:
         return True
+    if text.count("|") >= 2:  # a row whose cells are printed empty: ``行政许可 | ||||``
+        return True
     if text[:1] == "\t":
         return True
     return is_value_text(text) or bool(HEADER_PIECES.match(text.strip())) or label_like(text, version)
