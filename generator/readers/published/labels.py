@@ -123,6 +123,18 @@ def match(text: str, version: str, kinds: tuple[Kind, ...] = ("row", "group", "h
     return best
 
 
+MIN_START = 6  # a shorter piece starts too many labels to tell which
+
+
+@lru_cache(maxsize=65536)
+def label_start(text: str, version: str) -> bool:
+    """The first piece of a row label broken over lines (``（二）部分公开（区分处理的，只计这一``), not the whole label."""
+    key = norm(text)
+    if len(key) < MIN_START:
+        return False
+    return any(label.kind == "row" and label.key.startswith(key) and label.key != key for label in labels(version))
+
+
 def row_label_in(text: str, version: str) -> Match | None:
     """A data-row label at the end of a text that also carries its group labels (``（三）不予公开1.属于国家秘密``)."""
     key = norm(text)

@@ -7,7 +7,7 @@ import re
 from ...findings import Source
 from ...formats.conventions import UNIT_PATTERN
 from .items import Field, Line
-from .labels import match, norm, row_label_in, run_together_header
+from .labels import label_start, match, norm, row_label_in, run_together_header
 from .tables import is_value_text
 
 SEPARATED = re.compile(r"\t|\|")
@@ -42,7 +42,7 @@ def label_like(text: str, version: str) -> bool:
     found = TRAILING_NUMBERS.match(text.strip())
     head = found.group(1) if found else text
     tries = (match(text, version), row_label_in(text, version), match(head, version), row_label_in(head, version))
-    return any(m is not None for m in tries) or run_together_header(text, version) is not None
+    return any(m is not None for m in tries) or run_together_header(text, version) is not None or label_start(head, version)
 
 
 def tableish(line: Line, version: str) -> bool:
@@ -55,7 +55,13 @@ def tableish(line: Line, version: str) -> bool:
         return True
     if text[:1] == "\t":
         return True
-    return is_value_text(text) or bool(HEADER_PIECES.match(text.strip())) or label_like(text, version)
+    return is_value_text(text) or bool(HEADER_PIECES.match(text.strip())) or numbers_after(text) or label_like(text, version)
+
+
+def numbers_after(text: str) -> bool:
+    """Text then at least three numbers (``形，不计其他情形） 447 7 0 0 0 0 454``): the end of a broken row label."""
+    found = TRAILING_NUMBERS.match(text.strip())
+    return found is not None and len(NUMBER_TOKEN.findall(found.group(2))) >= 3
 
 
 def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:

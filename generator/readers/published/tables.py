@@ -16,7 +16,7 @@ from ...formats import TABLE_NAMES, Format, Row
 from ...formats.conventions import UNIT_PATTERN
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
-from .labels import Match, match, norm, row_label_in, run_together_header
+from .labels import Match, label_start, match, norm, row_label_in, run_together_header
 
 MAX_CANDIDATES = 20_000  # ways to line cells up, per row
 MAX_JOINT = 50_000  # combinations of ambiguous rows tried against the column rules
@@ -160,7 +160,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
     pending: PrintedRow | None = None  # a labelled row whose values may follow on the next line
     review_cells = [gc.cell for r in fmt.table("reviews").grid.rows for gc in r if gc.role == "value" and gc.cell]
     seen: set[str] = set()
-    for fields, source, positional in rows:
+    for fields, source, positional in join_broken(rows, fmt.version):
         found = scan(fields, fmt.version)
         if found.kind == "header" and found.match:
             context = found.match.label.table
@@ -201,7 +201,27 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                 out.append(PrintedRow("reviews", None, list(review_cells), toks, source, positional=positional))
             continue
         # text that is no label: a label fragment broken off the previous line, a note, a 填报人 line
+        tail = fields[1:]
+        if pending is not None and tail and not is_value_text(fields[0].text) and all(is_value_text(f.text) for f in tail):
+            pending.tokens = [token(f, positional) for f in tail]  # the end of a broken label, then the row's values
+            pending = None
     return out, units, findings
+
+
+def join_broken(rows: list[tuple[list[Field], Source, bool]], version: str) -> list[tuple[list[Field], Source, bool]]:
+    """A row label broken over lines joined back: a line that only starts a label takes the text of the next line
+    (and the numbers after it)."""
+    out: list[tuple[list[Field], Source, bool]] = []
+    for fields, source, positional in rows:
+        if out and fields and not is_value_text(fields[0].text):
+            last, last_source, last_positional = out[-1]
+            if len(last) == 1 and label_start(last[0].text, version):
+                joined = last[0].text.strip() + fields[0].text.strip()
+                if match(joined, version) is not None or label_start(joined, version):
+                    out[-1] = ([Field(joined, last[0].source), *fields[1:]], last_source, positional and last_positional)
+                    continue
+        out.append((fields, source, positional))
+    return out
 
 
 def unit_from_header(fields: list[Field], fmt: Format, units: dict[str, str]) -> None:
