@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.formats import FORMATS
+from generator.pipeline import check_one
 from generator.readers.published import read_published
 from generator.values import complete
 
@@ -61,3 +62,39 @@ def test_numbering_variants(tmp_path: Path, version: str, style: str) -> None:
 
 def words(label: str) -> str:
     return re.sub(r"^\d+\.", "", label)
+
+
+@pytest.mark.parametrize("style", ["loose", "pipes"])
+def test_former_single_row_in_a_later_format(tmp_path: Path, style: str) -> None:
+    """A 2021 report printing the 2019 single row （六）其他处理: read under 3.其他 with a warning, the rows it
+    replaces named as not read, and no sum over them claimed wrong."""
+    report = sample("2021")
+    want = complete(report)
+    other = [want[f"applications.other_handling.{k}.{c}"] for c in COLUMNS for k in ("no_correction", "fee_unpaid", "other")]
+    sums = [sum(other[i * 3 : i * 3 + 3]) for i in range(len(COLUMNS))]
+    lines = []
+    for line in table3_lines(report, 100):
+        if line.startswith(("1.申请人无正当理由", "2.申请人逾期未按", "3.其他")):
+            continue
+        if line == "（六）其他处理":
+            line = "（六）其他处理 " + " ".join(str(v) for v in sums)
+        lines.append(" | ".join(line.split(" ")) if style == "pipes" else line)
+    text = "\n".join(
+        [
+            f"{report.agency}{report.year}年政府信息公开工作年度报告",
+            "三、收到和处理政府信息公开申请情况",
+            *lines,
+            "四、政府信息公开行政复议、行政诉讼情况",
+        ]
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    _, outcome = check_one(path)
+    assert outcome.report is not None
+    assert [outcome.report.cells.get(f"applications.other_handling.other.{c}") for c in COLUMNS] == sums
+    codes = [f.code for f in outcome.findings]
+    assert "IMPORT-FORMER-ROW" in codes
+    assert not [c for c in codes if c.startswith("T3-")]
+
+
+COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal_service", "other", "total")

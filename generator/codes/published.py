@@ -141,3 +141,10 @@ IMPORT_TRADITIONAL = define(
     "发布稿是繁体字（镜像网站常见），已将 {count} 个字转换为简体后读取，请核对机关名称等专名",
     area=AREA,
 )
+IMPORT_FORMER_ROW = define(
+    "IMPORT-FORMER-ROW",
+    "warning",
+    "表格印出了旧版格式的一行（本版格式已分为几行），其数字按本版该组的最后一行读取",
+    "{table}按旧版格式印出“{row}”一行（本版格式分为几行），其数字按“{target}”读取，该组其他行未印出（涉及它们的核对未进行），请核对",
+    area=AREA,
+)

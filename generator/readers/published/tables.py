@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ...codes.published import (
-    IMPORT_DUPLICATE_ROW,
-)
+from ...codes.published import IMPORT_DUPLICATE_ROW, IMPORT_FORMER_ROW
 from ...findings import Finding, Source
-from ...formats import TABLE_NAMES, Format, Row
+from ...formats import FORMATS, TABLE_NAMES, Format, Row
 from ...formats.conventions import UNIT_PATTERN
 from ...report import NOT_APPLICABLE, Value
 from .items import Field
@@ -166,6 +164,17 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             context = found.match.label.table
             pending = None
             unit_from_header(fields, fmt, units)
+            target = former_row(found.match.label.text, fmt) if found.match.label.kind == "group" else None
+            values = [f for f in fields if is_value_text(f.text)]
+            if target is not None and values and f"{context}.{target.key}" not in seen:
+                # a row of the earlier format that this one splits (2019 （六）其他处理 in a 2021 report)
+                seen.add(f"{context}.{target.key}")
+                cells = [f"{context}.{target.key}.{c.key}" for c in target.columns]
+                printed_label = found.match.label.text
+                out.append(PrintedRow(context, target, cells, [token(f, positional) for f in values], source, label=printed_label))
+                findings.append(
+                    IMPORT_FORMER_ROW(cell=cells[0], source=source, table=TABLE_NAMES[context], row=printed_label, target=target.label)
+                )
             continue
         if found.kind == "row" and found.match and found.match.label.row:
             label = found.match.label
@@ -206,6 +215,15 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             pending.tokens = [token(f, positional) for f in tail]  # the end of a broken label, then the row's values
             pending = None
     return out, units, findings
+
+
+def former_row(group: str, fmt: Format) -> Row | None:
+    """The row that takes a former version's single row printed under a group label of ``fmt``: the group's last
+    row (its catch-all, ``3.其他``), when another declared version prints ``group`` as a data row."""
+    if not any(v != fmt.version and any(r.label == group for t in f.tables for r in t.rows) for v, f in FORMATS.items()):
+        return None
+    rows = [r for t in fmt.tables for r in t.rows if group in r.groups]
+    return rows[-1] if rows else None
 
 
 def join_broken(rows: list[tuple[list[Field], Source, bool]], version: str) -> list[tuple[list[Field], Source, bool]]:
