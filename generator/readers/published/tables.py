@@ -182,6 +182,13 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             assert row is not None
             context = label.table
             if f"{label.table}.{row.key}" in seen:
+                earlier = next((p for p in out if p.table == label.table and p.row is row), None)
+                printed_values = [token(f, positional) for f in found.values]
+                if earlier is not None and not any(t.kind != "blank" for t in earlier.tokens):
+                    # the label repeated above its row (a Markdown heading, a bold line): the row is the one with numbers
+                    earlier.tokens, earlier.source, earlier.positional = printed_values, source, positional
+                    pending = earlier if not any(t.kind != "blank" for t in printed_values) else None
+                    continue
                 findings.append(IMPORT_DUPLICATE_ROW(source=source, table=TABLE_NAMES[label.table], row=row.label))
                 continue
             seen.add(f"{label.table}.{row.key}")
