@@ -183,8 +183,9 @@ def loose_rows(lines: list[Line], version: str) -> list[Row]:
     out: list[Row] = []
     for fields, source, _ in line_rows(lines):
         values_only = all(is_value_text(f.text) for f in fields)
-        if values_only and out and is_row_label(out[-1][0][0].text, version):
-            out[-1][0].extend(fields)  # a number under the label line it belongs to
+        # a number under the label line it belongs to (one per line), or the label's one line of numbers
+        if values_only and out and is_row_label(out[-1][0][0].text, version) and (len(fields) == 1 or len(out[-1][0]) == 1):
+            out[-1][0].extend(fields)
             continue
         out.append((fields, source, False))
     return out

@@ -158,7 +158,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
     pending: PrintedRow | None = None  # a labelled row whose values may follow on the next line
     review_cells = [gc.cell for r in fmt.table("reviews").grid.rows for gc in r if gc.role == "value" and gc.cell]
     seen: set[str] = set()
-    for fields, source, positional in join_broken(rows, fmt.version):
+    for fields, source, positional in labels_then_numbers(join_broken(rows, fmt.version), fmt.version):
         found = scan(fields, fmt.version)
         if found.kind == "header" and found.match:
             context = found.match.label.table
@@ -231,6 +231,62 @@ def former_row(group: str, fmt: Format) -> Row | None:
         return None
     rows = [r for t in fmt.tables for r in t.rows if group in r.groups]
     return rows[-1] if rows else None
+
+
+LABELS_FIRST = 3  # fewer rows are too few to tell labels printed first from rows whose numbers were lost
+
+
+def labels_then_numbers(rows: list[tuple[list[Field], Source, bool]], version: str) -> list[tuple[list[Field], Source, bool]]:
+    """A run of row labels printed first and then as many lines of numbers: each label with its line, in order.
+
+    Only when the count of data-row labels equals the count of number lines that follow them (the first of which a
+    loose layout may already have put after the last label); otherwise the rows are left as they are."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and label_only(out[j][0]):
+            j += 1
+        labels = [k for k in range(i, j) if is_data_row(out[k][0][0].text, version)]
+        first_values: list[Field] = []
+        if j < len(out) and not is_value_text(out[j][0][0].text) and is_data_row(out[j][0][0].text, version):
+            first_values = [f for f in out[j][0][1:] if f.text.strip()]  # the last label, with the first line of numbers
+            if first_values and all(is_value_text(f.text) for f in first_values):
+                labels.append(j)
+                j += 1
+            else:
+                first_values = []
+        k = j
+        lines = [first_values] if first_values else []
+        while k < len(out) and out[k][0] and all(is_value_text(f.text) for f in out[k][0] if f.text.strip()):
+            lines.append(out[k][0])
+            k += 1
+        if len(labels) >= LABELS_FIRST and len(lines) == len(labels):
+            for at, values in zip(labels, lines, strict=True):
+                fields, source, positional = out[at]
+                out[at] = ([fields[0], *values], source, positional)
+            del out[j:k]
+            i = j
+            continue
+        if len(labels) >= LABELS_FIRST and len(lines) >= LABELS_FIRST:
+            # labels first, but they do not pair with the lines of numbers one to one: read none rather than misplace them
+            if first_values:
+                fields, source, positional = out[labels[-1]]
+                out[labels[-1]] = ([fields[0]], source, positional)
+            del out[j:k]
+            i = j
+            continue
+        i = max(j, i + 1)
+    return out
+
+
+def label_only(fields: list[Field]) -> bool:
+    return bool(fields) and not is_value_text(fields[0].text) and not any(is_value_text(f.text) for f in fields[1:])
+
+
+def is_data_row(text: str, version: str) -> bool:
+    m = match(text, version) or row_label_in(text, version)
+    return m is not None and m.label.kind == "row"
 
 
 def join_broken(rows: list[tuple[list[Field], Source, bool]], version: str) -> list[tuple[list[Field], Source, bool]]:
