@@ -156,6 +156,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
     findings: list[Finding] = []
     context: str | None = None
     pending: PrintedRow | None = None  # a labelled row whose values may follow on the next line
+    sub_table: Row | None = None  # the 表四 row a header named alone (行政复议 / 未经复议直接起诉 / 复议后起诉)
     review_cells = [gc.cell for r in fmt.table("reviews").grid.rows for gc in r if gc.role == "value" and gc.cell]
     seen: set[str] = set()
     for fields, source, positional in labels_then_numbers(join_broken(rows, fmt.version), fmt.version):
@@ -163,6 +164,7 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
         if found.kind == "header" and found.match:
             context = found.match.label.table
             pending = None
+            sub_table = sub_table_of(fields, fmt) or sub_table
             unit_from_header(fields, fmt, units)
             target = former_row(found.match.label.text, fmt) if found.match.label.kind == "group" else None
             values = [f for f in fields if is_value_text(f.text)]
@@ -212,6 +214,13 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
                 pending.tokens = toks
                 pending = None
                 continue
+            fits = sub_table is not None and len(toks) == len(sub_table.columns) and f"reviews.{sub_table.key}" not in seen
+            if context == "reviews" and sub_table is not None and fits:
+                seen.update((f"reviews.{sub_table.key}", "reviews"))  # 表四 printed as three sub-tables, one row each
+                cells = [f"reviews.{sub_table.key}.{c.key}" for c in sub_table.columns]
+                out.append(PrintedRow("reviews", sub_table, cells, toks, source, label=sub_table.label, positional=positional))
+                sub_table = None
+                continue
             if (context == "reviews" or sum(max(len(digits(t)), 1) for t in toks if t.kind != "blank") >= 10) and "reviews" not in seen:
                 seen.add("reviews")  # table 4 has one data row
                 out.append(PrintedRow("reviews", None, list(review_cells), toks, source, positional=positional))
@@ -222,6 +231,16 @@ def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[
             pending.tokens = [token(f, positional) for f in tail]  # the end of a broken label, then the row's values
             pending = None
     return out, units, findings
+
+
+def sub_table_of(fields: list[Field], fmt: Format) -> Row | None:
+    """The 表四 row whose name a header line prints alone (``行政诉讼（复议后起诉）``): 表四 printed as sub-tables."""
+    named = [f for f in fields if f.text.strip()]
+    if len(named) != 1:
+        return None
+    key = norm(named[0].text)
+    rows = [r for r in fmt.table("reviews").rows if norm(r.label) in key]
+    return rows[0] if len(rows) == 1 else None
 
 
 def former_row(group: str, fmt: Format) -> Row | None:
