@@ -21,6 +21,7 @@ from .export import csv_safe
 from .findings import Finding, Source
 from .formats import FORMATS, format_for_year
 from .readers.published.assemble import NOT_A_REPORT_PREFIX
+from .readers.published.coverage import TableCoverage
 from .report import ReadResult, Report
 
 PUBLISHED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".yaml", ".yml", ".xlsx")  # published reports, and reportgen inputs
@@ -198,6 +199,17 @@ def finding_rows(items: list[Audited], base: Path) -> list[tuple[str, ...]]:
     return rows
 
 
+def read_rate(cov: list[TableCoverage]) -> str:
+    """``186/200（93%）``, naming the tables not found or less than half read: ``10/200（5%；表三、表四未找到）``."""
+    placed, expected = sum(c.placed for c in cov), sum(c.expected for c in cov)
+    if not expected:
+        return ""
+    missing = "、".join(c.name for c in cov if c.placed == 0)
+    short = "、".join(c.name for c in cov if c.placed and not c.enough)
+    notes = [f"{missing}未找到"] * bool(missing) + [f"{short}不足一半"] * bool(short)
+    return f"{placed}/{expected}（{placed / expected:.0%}{'；' + '，'.join(notes) if notes else ''}）"
+
+
 def checked(finding: Finding) -> str:
     """核对情况 of a finding: checked and wrong, could not be checked, or a note on reading the document."""
     if finding.code == IMPORT_UNCHECKED.id:
@@ -225,7 +237,6 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
             continue
         required = format_for_year(report.year).version if report.year is not None else ""
         cov = coverage(item.result) if item.file.suffix.lower() in PUBLISHED_ONLY else []
-        placed, expected = sum(c.placed for c in cov), sum(c.expected for c in cov)
         rows.append(
             (
                 relative(item.file, base),
@@ -234,7 +245,7 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
                 report.format,
                 required,
                 "是" if report.format == required else "否",
-                f"{placed}/{expected}（{placed / expected:.0%}）" if expected else "",
+                read_rate(cov),
                 errors,
                 warnings,
                 relative(item.previous, base) if item.previous else "",

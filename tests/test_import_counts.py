@@ -72,3 +72,18 @@ def test_pipe_rows_with_empty_cells_are_printed_blanks(tmp_path: Path) -> None:
     blanks = {c for f in result.findings if f.code == "IMPORT-BLANK" for c in f.related}
     assert "applications.carried_over.natural" in blanks
     assert result.read is not None and "applications.carried_over.natural" in result.read
+
+
+def test_audit_read_rate_names_tables_not_found(tmp_path: Path) -> None:
+    from generator.audit import REPORT_HEADER, audit, report_rows
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    text = rendered("2021")
+    (folder / "labels.txt").write_text(
+        labels_only(text, keep=("|一、", "|二、", "|三、", "|（", "|1.", "|2.", "|3.", "|4.", "|5.", "|6.", "|7.", "|8.", "|四、")),
+        encoding="utf-8",
+    )
+    (row,) = report_rows(audit(folder), folder)
+    rate = str(row[REPORT_HEADER.index("表格单元格读取率")])
+    assert rate.endswith("；表二、表四未找到，表三不足一半）")  # the rows kept are too few for 表三
