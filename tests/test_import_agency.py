@@ -85,3 +85,22 @@ def test_report_citing_its_interpretation_is_a_report(tmp_path: Path) -> None:
     path.write_text("2024年云溪县市场监督管理局政府信息公开工作年度报告\n点击查看解读\n" + body(), encoding="utf-8")
     report = read_published(path).report
     assert report is not None and report.cells
+
+
+BELOW = {
+    "agency under the title": "2024年政府信息公开工作年度报告\n云溪县市场监督管理局",
+    "agency under, blank line": "2024年度政府信息公开工作年度报告\n\n云溪县市场监督管理局",
+    "agency and year under": "政府信息公开工作年度报告\n云溪县市场监督管理局\n（2024年度）",
+    "agency above, standing alone": "云溪县市场监督管理局\n\n2024年政府信息公开工作年度报告",
+}
+
+
+@pytest.mark.parametrize("title", BELOW.values(), ids=BELOW.keys())
+def test_agency_on_its_own_line(tmp_path: Path, title: str) -> None:
+    """No signature to fall back on: the agency comes from the line beside the title."""
+    text = body()
+    path = tmp_path / "page.txt"
+    path.write_text(title + "\n" + text[: text.index("二、主动公开政府信息情况")], encoding="utf-8")
+    report = read_published(path).report
+    assert report is not None and (report.agency, report.year) == (AGENCY, 2024)
+    assert AGENCY not in report.preface

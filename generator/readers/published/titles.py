@@ -117,8 +117,32 @@ def title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
             if len(before) + len(title) > MAX_TITLE_CHARS or not joins(before, title):
                 break
             title = before + title
-        return title, lines[i + 1 :]
+        title, used = below(title, [lines[k] for k in filled[n + 1 : n + 3]])
+        rest = filled[n + used] + 1 if used else i + 1
+        return title, lines[rest:]
     return None, lines
+
+
+YEAR_LINE = re.compile(rf"^[（(]?(?P<year>{YEAR})年度?[)）]?$")
+
+
+def below(title: str, after: list[Line]) -> tuple[str, int]:
+    """A title that names no agency, completed by the agency (and a ``（2024年度）`` line) printed under it; the lines used."""
+    if agency_head(title):
+        return title, 0
+    agency = year = ""
+    used = 0
+    for line in after:
+        text = squeeze(line.text)
+        if not agency and fragment(text) and agency_end(text) and not TITLE_YEAR_END.search(text):
+            agency, used = text, used + 1
+        elif not year and (m := YEAR_LINE.match(text)) and not TITLE.match(title):
+            year, used = m.group("year") + "年", used + 1
+        else:
+            break
+    if not agency:
+        return title, 0
+    return agency + year + title, used
 
 
 def interpretation(lines: list[Line]) -> str | None:
@@ -147,6 +171,6 @@ def title_facts(title: str | None) -> tuple[str | None, int | None]:
         if not agency and (name := NAME_START.search(title, m.end())):  # the year first: 2023年某某局政府信息公开…
             agency = title[m.end() : name.start()]
         return (agency or None), chinese_number(m.group("year"))
-    if m := BARE_TITLE.match(title):
+    if (m := BARE_TITLE.match(title)) and not NAME_START.match(title):  # a title that starts with the report name names no agency
         return m.group("agency"), None
     return None, None
