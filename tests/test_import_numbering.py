@@ -98,3 +98,18 @@ def test_former_single_row_in_a_later_format(tmp_path: Path, style: str) -> None
 
 
 COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal_service", "other", "total")
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_full_width_numbers(tmp_path: Path, version: str) -> None:
+    report = sample(version)
+    lines = [line.translate(FULL) for line in table3_lines(report, 100)]
+    title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    text = "\n".join([title, "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况"])
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    result = read_published(path)
+    assert result.report is not None
+    want = complete(report)
+    got = {k: v for k, v in result.report.cells.items() if k.startswith("applications.")}
+    assert got == {k: v for k, v in want.items() if k.startswith("applications.")}
