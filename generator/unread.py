@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -73,7 +74,8 @@ class ReadCells:
             skipped = self.skipped.get(table.key)
             if not skipped:
                 continue
-            rules = list(dict.fromkeys(f"{name}（{cells[cell].row.label}）" for name, cell, _ in skipped))
+            per_code = Counter(name for name, _, _ in skipped)
+            rules = [f"{name}（{count} 条）" for name, count in per_code.items()]
             unread = list(dict.fromkeys(c for _, _, missing in skipped for c in missing))
             rows = list(dict.fromkeys(f"{TABLE_NAMES[cells[c].table]}“{cells[c].row.label}”" for c in unread))
             out.append(
