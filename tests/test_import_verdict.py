@@ -15,6 +15,7 @@ from generator.render.text import render_text
 from generator.validate import validate
 
 from .conftest import sample_yamls
+from .test_import_broken_labels import table3_lines
 
 ARITHMETIC = ("T2-", "T3-", "T4-")
 NEW_ROW = "|     38 |      9 |      1 |      0 |      4 |      2 |     "  # 一、本年新收 of the sample, up to its 总计
@@ -94,3 +95,25 @@ def test_audit_keeps_unchecked_apart_from_wrong(tmp_path: Path) -> None:
     unchecked_count = summary[REPORT_HEADER.index("未能核对的规则数")]
     assert isinstance(unchecked_count, int) and unchecked_count >= 1
     assert path.name == summary[0]
+
+
+@pytest.mark.parametrize("kept", [2, 4])
+@pytest.mark.parametrize("separator", [" | ", "\t", " "])
+def test_page_cut_inside_its_last_row(tmp_path: Path, kept: int, separator: str) -> None:
+    """The document ends inside a row: the cells it prints are that row's leading ones; the rest is not read, no error."""
+    sample = next(p for p in sample_yamls() if "2021" in p.name)
+    report = read_yaml(sample).report
+    assert report is not None
+    rows = [line.split(" ") for line in table3_lines(report, 100)]
+    at = next(i for i, row in enumerate(rows) if row[0].startswith("二、上年结转"))
+    label, *cells = rows[at]
+    lines = [separator.join(row) for row in rows[:at]] + [separator.join([label, *cells[:kept]])]
+    text = "\n".join([f"{report.agency}{report.year}年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *lines])
+    path = tmp_path / "cut.txt"
+    path.write_text(text, encoding="utf-8")
+    result, outcome = check_one(path)
+    assert result is not None and result.report is not None
+    got = [result.report.cells.get(f"applications.carried_over.{c}") for c in ("natural", "commercial", "research", "nonprofit")]
+    assert got[:kept] == [int(c) for c in cells[:kept]] and got[kept:] == [None] * (4 - kept)
+    assert result.report.cells.get("applications.new.total") is not None
+    assert not [f for f in outcome.findings if f.code.startswith(ARITHMETIC)]

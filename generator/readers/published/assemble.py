@@ -34,7 +34,7 @@ from .narrative import (
     year_in,
 )
 from .regions import Row, regions, table_rows
-from .tables import TableReading, cell_name, collect
+from .tables import PrintedRow, TableReading, cell_name, collect
 from .titles import interpretation, report_title, title_facts, title_lines
 
 NOT_A_REPORT_PREFIX = "不是政府信息公开工作年度报告："
@@ -166,6 +166,7 @@ def assemble(doc: Document) -> ReadResult:
         findings.append(IMPORT_AGENCY_MISSING())
 
     printed, units, row_findings = collect(rows, fmt)
+    cut_short(printed, doc)
     reading = read_rows(printed, fmt, units, "\n".join(para for paras in texts.values() for para in paras))
     if not reading.cells and not reading.blanks and (about := interpretation(doc_lines)) is not None:
         raise InputError(INTERPRETATION.format(title=about[:60]), doc.file)
@@ -193,6 +194,21 @@ def assemble(doc: Document) -> ReadResult:
     )
     tidy_defaults(report)
     return ReadResult(report=report, findings=findings, sources=sources, file=doc.file)
+
+
+def cut_short(printed: list[PrintedRow], doc: Document) -> None:
+    """The document's last line is a row with fewer cells than its columns (a page cut short): the cells it prints
+    are the leading ones, the others not read."""
+    last = next((x for x in reversed(doc.items) if not isinstance(x, Line) or x.text.strip()), None)
+    if not printed or not isinstance(last, Line) or printed[-1].source != last.source:
+        return
+    row = printed[-1]
+    tokens = list(row.tokens)
+    while tokens and tokens[-1].kind == "blank":
+        tokens.pop()
+    # without separators a lone token may be digits run together (a whole row): only separate numbers are leading cells
+    if (row.positional or len(tokens) >= 2) and 0 < len(tokens) < len(row.cells):
+        row.tokens, row.cells = tokens, row.cells[: len(tokens)]
 
 
 def tidy_defaults(report: Report) -> None:
