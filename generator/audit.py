@@ -12,19 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from .cells import place
+from .codes import REGISTRY
 from .codes.audit import AUDIT_COPIED, AUDIT_NOT_REPORT, AUDIT_UNREADABLE
+from .codes.published import IMPORT_UNCHECKED
 from .errors import InputError
 from .export import csv_safe
 from .findings import Finding, Source
 from .formats import FORMATS, format_for_year
-from .readers.published.assemble import NOT_A_REPORT
+from .readers.published.assemble import NOT_A_REPORT_PREFIX
+from .readers.published.coverage import TableCoverage
 from .report import ReadResult, Report
 
 PUBLISHED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".yaml", ".yml", ".xlsx")  # published reports, and reportgen inputs
 PUBLISHED_ONLY = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # inputs read back from print, whose cells may be lost
 COPIED = 0.8  # a part this similar to last year's is reported as copied
 MIN_PART = 40  # parts shorter than this (a heading, “无。”) say too little to compare
-FINDING_HEADER = ("文件", "机关", "年度", "代码", "严重程度", "位置", "说明", "应为", "实为")
+FINDING_HEADER = ("文件", "机关", "年度", "代码", "严重程度", "位置", "说明", "应为", "实为", "核对情况")
+CHECKED_WRONG = "核对不符"  # a rule was checked on cells read from the report and does not hold
+UNCHECKED = "未能核对"  # rules left unchecked because cells they involve were not read (IMPORT-UNCHECKED)
+READING = "读取提示"  # what reading the document met: a row not found, a blank, a label read by likeness
 REPORT_HEADER = (
     "文件",
     "机关",
@@ -37,6 +43,7 @@ REPORT_HEADER = (
     "警告数",
     "上年报告",
     "与上年正文相似度",
+    "未能核对的规则数",
 )
 REPORT_KEYS = ("file", "agency", "year", "format", "required_format")  # the first columns of REPORT_HEADER, in --json
 Progress = Callable[[int, int, Path], None]
@@ -139,7 +146,7 @@ def read_all(files: Sequence[Path], progress: Progress | None = None) -> list[Au
         result, reason = done.result
         item = Audited(path, result)
         if result is None or result.report is None:
-            code = AUDIT_NOT_REPORT if reason == NOT_A_REPORT else AUDIT_UNREADABLE
+            code = AUDIT_NOT_REPORT if reason and reason.startswith(NOT_A_REPORT_PREFIX) else AUDIT_UNREADABLE
             item.findings.append(code(source=Source(file=str(path)), reason=reason or "未能识别出报告内容"))
         out.append(item)
     return out
@@ -164,7 +171,7 @@ def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | N
         item.findings += item.result.findings
         seen = {(f.code, f.cell) for f in item.findings}
         previous = last.report if last is not None else None
-        for finding in validate(report, item.result.sources, previous=previous, file=str(item.file)):
+        for finding in validate(report, item.result.sources, previous=previous, file=str(item.file), read=item.result.read):
             if (finding.code, finding.cell) not in seen:
                 item.findings.append(finding)
         if last is not None and previous is not None:
@@ -220,9 +227,34 @@ def finding_rows(items: list[Audited], base: Path) -> list[tuple[str, ...]]:
                     f.message,
                     text_of(f.expected),
                     text_of(f.actual),
+                    checked(f),
                 )
             )
     return rows
+
+
+def read_rate(cov: list[TableCoverage]) -> str:
+    """``186/200（93%）``, naming the tables not found or less than half read: ``10/200（5%；表三、表四未找到）``."""
+    placed, expected = sum(c.placed for c in cov), sum(c.expected for c in cov)
+    if not expected:
+        return ""
+    missing = "、".join(c.name for c in cov if c.placed == 0)
+    short = "、".join(c.name for c in cov if c.placed and not c.enough)
+    notes = [f"{missing}未找到"] * bool(missing) + [f"{short}不足一半"] * bool(short)
+    return f"{placed}/{expected}（{placed / expected:.0%}{'；' + '，'.join(notes) if notes else ''}）"
+
+
+def checked(finding: Finding) -> str:
+    """核对情况 of a finding: checked and wrong, could not be checked, or a note on reading the document."""
+    if finding.code == IMPORT_UNCHECKED.id:
+        return UNCHECKED
+    code = REGISTRY.get(finding.code)
+    return READING if code is not None and code.area in ("import", "reading") else CHECKED_WRONG
+
+
+def unchecked_rules(findings: list[Finding]) -> int:
+    """The rules named in IMPORT-UNCHECKED findings (each carries its table's count as ``actual``)."""
+    return sum(f.actual for f in findings if f.code == IMPORT_UNCHECKED.id and isinstance(f.actual, int))
 
 
 def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
@@ -235,11 +267,10 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
         errors = sum(f.severity == "error" for f in item.findings)
         warnings = len(item.findings) - errors
         if report is None or item.result is None:
-            rows.append((relative(item.file, base), "", "", "", "", "", "", errors, warnings, "", ""))
+            rows.append((relative(item.file, base), "", "", "", "", "", "", errors, warnings, "", "", ""))
             continue
         required = format_for_year(report.year).version if report.year is not None else ""
         cov = coverage(item.result) if item.file.suffix.lower() in PUBLISHED_ONLY else []
-        placed, expected = sum(c.placed for c in cov), sum(c.expected for c in cov)
         rows.append(
             (
                 relative(item.file, base),
@@ -248,11 +279,12 @@ def report_rows(items: list[Audited], base: Path) -> list[tuple[object, ...]]:
                 report.format,
                 required,
                 "是" if report.format == required else "否",
-                f"{placed}/{expected}（{placed / expected:.0%}）" if expected else "",
+                read_rate(cov),
                 errors,
                 warnings,
                 relative(item.previous, base) if item.previous else "",
                 f"{item.similarity:.0%}" if item.similarity is not None else "",
+                unchecked_rules(item.findings),
             )
         )
     return rows

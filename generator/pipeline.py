@@ -197,7 +197,7 @@ def check_one(path: Path, previous: Report | Previous | None = None) -> tuple[Re
         findings.append(ENCODING_ASSUMED(encoding=result.encoding, source=Source(file=str(path))))
     if result.report is not None:
         said = {f.code for f in findings}
-        for finding in validate(result.report, result.sources, previous=prev, file=str(path)):
+        for finding in validate(result.report, result.sources, previous=prev, file=str(path), read=result.read):
             if not said & SUPERSEDED_BY.get(finding.code, set()):
                 findings.append(finding)
         if isinstance(previous, Previous):

@@ -106,6 +106,7 @@ class ReadResult(BaseModel):
     sources: dict[str, Source] = Field(default_factory=dict)  # cell id or field path -> location
     file: str = ""
     encoding: str | None = None  # the encoding a text input was decoded in (None for binary formats)
+    read: list[str] | None = None  # cells placed from a published document (values, printed blanks); None: all the input's own
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +29,7 @@ from .findings import Finding, Source
 from .formats import FIRST_YEAR, FORMATS, LAST_YEAR, Format, SumRule, carry_rules, format_for_year
 from .formats.conventions import WAN_YUAN
 from .report import NOT_APPLICABLE, Narrative, Report, Value, split_paragraphs
+from .unread import ReadCells
 from .values import Derived, Number, complete, display
 from .view import other_matters
 
@@ -41,9 +42,14 @@ def validate(
     sources: Mapping[str, Source] | None = None,
     previous: Report | None = None,
     file: str | None = None,
+    read: Collection[str] | None = None,
 ) -> list[Finding]:
-    """Every finding for ``report`` (and against last year's ``previous``), collected at once; never raises."""
-    check = _Checker(report, sources or {}, file)
+    """Every finding for ``report`` (and against last year's ``previous``), collected at once; never raises.
+
+    ``read``: the cells a published report placed from the document (values and printed blanks); a rule involving
+    any other cell is not checked but named in one IMPORT-UNCHECKED warning per table.
+    """
+    check = _Checker(report, sources or {}, file, read)
     check.meta()
     check.values()
     check.sum_rules(check.fmt.rules)
@@ -53,6 +59,7 @@ def validate(
     check.amounts()
     if previous is not None:
         check.across_years(previous)
+    check.findings += check.read.findings()
     check.findings += text_findings(report)
     return check.findings
 
@@ -101,7 +108,7 @@ def _normalise(text: str) -> str:
 class _Checker:
     """One validation run: the report, its declaration, cleaned values and the findings so far."""
 
-    def __init__(self, report: Report, sources: Mapping[str, Source], file: str | None):
+    def __init__(self, report: Report, sources: Mapping[str, Source], file: str | None, read: Collection[str] | None = None):
         self.report = report
         self.sources = sources
         self.file = file
@@ -111,6 +118,7 @@ class _Checker:
         self.given = clean_cells(report.cells or {}, self.fmt)
         self.derived = Derived(self.fmt, self.given)
         self.complete = complete(report.model_copy(update={"cells": self.given}), self.fmt)
+        self.read = ReadCells(self.fmt, read)
 
     # ------------------------------------------------------------ helpers
 
@@ -208,14 +216,22 @@ class _Checker:
         for rule in rules:
             if rule.computes:
                 total = rule.left[0]
-                if total in checked or total not in self.given:
+                if total in checked:
+                    continue
+                if total not in self.given:  # printed blank: no total stated, nothing to compare
+                    if self.read.read is not None and total not in self.read.read:
+                        self.read.allows_rule(rule)  # never placed: named as unchecked
                     continue
                 checked.add(total)
+                if not self.read.allows_rule(rule):
+                    continue
                 actual = self.value(total)
                 expected = self.derived.sum(rule.right)
                 if not _holds(actual, expected, rule.relation):
                     detail = rule.message.format(left=display(actual), right=display(expected))
                     self.add(rule.code, cell=total, expected=expected, actual=actual, related=rule.right, detail=detail)
+                continue
+            if not self.read.allows_rule(rule):
                 continue
             left, right = self.derived.sum(rule.left), self.derived.sum(rule.right)
             if not _holds(left, right, rule.relation):
@@ -230,6 +246,8 @@ class _Checker:
         for part in self.fmt.parts:
             text = self.text(part.key)
             for figure in self.fmt.narrative_figures:
+                if not all(self.read.known(c) for c in figure.cells):
+                    continue
                 table = sum((self.value(c) for c in figure.cells), 0)
                 for match in re.finditer(figure.pattern, text):
                     stated = int(match.group(1))
@@ -305,6 +323,8 @@ class _Checker:
             if not all(c in prev_cells for c in rule.previous):
                 continue
             if rule.code.id in flagged and self.known[rule.cell].total:
+                continue
+            if not all(self.read.known(c) for c in (rule.cell, *rule.plus, *rule.minus)):
                 continue
             expected = (
                 sum((_number(last[c]) for c in rule.previous), 0)

@@ -136,7 +136,7 @@ def test_audit_writes_xlsx_with_text_never_formulas(folders: tuple[Path, Path], 
     assert reports[0] == REPORT_HEADER
     first = reports[1]
     assert first[:7] == ("县直/市场监管局.txt", "云溪县市场监督管理局", 2025, "2021", "2021", "是", "200/200（100%）")
-    assert first[9:] == (str(last / "市场监管局2024.txt"), "100%")
+    assert first[9:] == (str(last / "市场监管局2024.txt"), "100%", 0)
 
 
 def test_audit_csv_and_json(folders: tuple[Path, Path], runner: CliRunner, tmp_path: Path) -> None:

@@ -187,15 +187,16 @@ def test_import_that_found_too_little_exits_1(tmp_path: Path, runner: CliRunner)
     out = tmp_path / "partial.yaml"
     result = runner.invoke(app, ["import", str(page), "-o", str(out)])
     assert result.exit_code == 1
-    assert result.stderr == ""  # findings and the closing line go to stdout; the partial import is still written
+    assert result.stderr == ""  # findings and the closing line go to stdout; nothing is written
     last = result.stdout.strip().splitlines()[-1]
-    assert last == f"✗ {page} 导入不完整 → {out}（已读取单元格：表二 0/10，表三 175/175，表四 0/15；4 条提示）"
+    counts = "表二 0/10（没有找到），表三 175/175，表四 0/15（没有找到）"
+    assert last == f"✗ {page} 导入不完整，未写出 {out}（已读取单元格：{counts}；4 条提示）"
     assert "错误 IMPORT-INCOMPLETE" in result.stdout and "表二（主动公开政府信息情况）没有找到，导入不完整" in result.stdout
-    assert out.is_file() and read_yaml(out).report is not None
-    as_json = runner.invoke(app, ["import", str(page), "-o", str(out), "--json", "--overwrite"])
-    assert as_json.exit_code == 1
+    assert not out.exists()
+    as_json = runner.invoke(app, ["import", str(page), "-o", str(out), "--json"])
+    assert as_json.exit_code == 1 and not out.exists()
     data = json.loads(as_json.stdout)
-    assert data["complete"] is False
+    assert data["complete"] is False and data["output"] is None
     assert data["tables"] == [
         {"table": "表二", "placed": 0, "expected": 10},
         {"table": "表三", "placed": 175, "expected": 175},

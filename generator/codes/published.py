@@ -141,3 +141,24 @@ IMPORT_XML_ENTITY = define(
     "{where}有引用外部内容的 XML 实体（{entity}），出于安全未读取，该处文字缺失，请核对",
     area=AREA,
 )
+IMPORT_UNCHECKED = define(
+    "IMPORT-UNCHECKED",
+    "warning",
+    "发布稿中有单元格未读取，涉及这些单元格的核对规则没有核对（不是错误）",
+    "{table}有 {count} 条核对规则涉及未读取的单元格，没有核对（不作为错误）：{rules}；未读取的行：{rows}",
+    area=AREA,
+)
+IMPORT_TRADITIONAL = define(
+    "IMPORT-TRADITIONAL",
+    "warning",
+    "发布稿是繁体字（镜像网站常见），已转换为简体后读取",
+    "发布稿是繁体字（镜像网站常见），已将 {count} 个字转换为简体后读取，请核对机关名称等专名",
+    area=AREA,
+)
+IMPORT_FORMER_ROW = define(
+    "IMPORT-FORMER-ROW",
+    "warning",
+    "表格印出了旧版格式的一行（本版格式已分为几行），其数字按本版该组的最后一行读取",
+    "{table}按旧版格式印出“{row}”一行（本版格式分为几行），其数字按“{target}”读取，该组其他行未印出（涉及它们的核对未进行），请核对",
+    area=AREA,
+)

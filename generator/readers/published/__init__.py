@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...codes.published import IMPORT_FLAT
+from ...codes.published import IMPORT_FLAT, IMPORT_TRADITIONAL
 from ...errors import InputError
 from ...fileio import decode_text, read_bytes
 from ...findings import Source
@@ -12,6 +12,7 @@ from ...report import ReadResult
 from .assemble import assemble, blank_cells, ensure_content
 from .coverage import coverage, coverage_findings, import_json, summary_line
 from .flat import unflatten
+from .script import simplify
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -52,13 +53,18 @@ def read_published(path: Path) -> ReadResult:
         text, encoding = decode_text(data, file)
         doc = read_text(text, file)
     ensure_content(doc, EMPTY)
+    traditional = simplify(doc)
     flat = unflatten(doc)
     result = assemble(doc)
     result.encoding = encoding
     result.findings[:0] = doc.notes
     if flat:
         result.findings.insert(0, IMPORT_FLAT(source=Source(file=file)))
+    if traditional:
+        result.findings.insert(0, IMPORT_TRADITIONAL(source=Source(file=file), count=traditional))
     result.findings += coverage_findings(result)
+    if result.report is not None:
+        result.read = sorted({*result.report.cells, *blank_cells(result)})
     return result
 
 

@@ -34,10 +34,12 @@ from .narrative import (
     year_in,
 )
 from .regions import Row, regions, table_rows
-from .tables import TableReading, cell_name, collect
-from .titles import title_facts, title_lines
+from .tables import PrintedRow, TableReading, cell_name, collect
+from .titles import interpretation, report_title, title_facts, title_lines
 
-NOT_A_REPORT = "不是政府信息公开工作年度报告：既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
+NOT_A_REPORT_PREFIX = "不是政府信息公开工作年度报告："
+NOT_A_REPORT = NOT_A_REPORT_PREFIX + "既没有找到“一、总体情况”等六个部分的标准标题，也没有找到表二至表四的标准表格"
+INTERPRETATION = NOT_A_REPORT_PREFIX + "这是对年度报告的解读（“{title}”），不是报告本身，没有可导入的表格"
 AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
 LIST_LIMIT = 12
 
@@ -109,13 +111,16 @@ def assemble(doc: Document) -> ReadResult:
     version, hits = detect_version(text)
     fmt = FORMATS[version] if version else FORMATS[max(FORMATS)]
     heads = headings(doc, fmt)
-    if not heads and not any(hits.values()):
-        raise InputError(NOT_A_REPORT, doc.file)
+    doc_lines = [x for x in doc.items if isinstance(x, Line)]
+    if not heads and not any(hits.values()) and report_title(doc_lines) is None:  # one page of a report still names it
+        about = interpretation(doc_lines)
+        raise InputError(INTERPRETATION.format(title=about[:60]) if about else NOT_A_REPORT, doc.file)
     findings: list[Finding] = []
     sources: dict[str, Source] = {}
     first = min(heads.values()) if heads else first_table(doc, fmt.version)
-    preamble = [x for x in doc.items[:first] if isinstance(x, Line)]
-    title, preface_lines = title_lines(preamble)
+    # a page that starts inside a table (one page of a PDF) prints rows before any part heading
+    pre_before, pre_rows, pre_after = split_part([x for x in doc.items[:first] if isinstance(x, Line)], fmt.version)
+    title, preface_lines = title_lines(pre_before + pre_after)
     agency, year = title_facts(title)
 
     order = sorted(heads.items(), key=lambda kv: kv[1])
@@ -123,7 +128,7 @@ def assemble(doc: Document) -> ReadResult:
     if not heads:
         bounds = [(0, first, len(doc.items))]
     # grids before part 一 (a heading missing) still belong to the tables
-    rows: list[Row] = []
+    rows: list[Row] = list(pre_rows)
     texts: dict[str, list[str]] = {}
     signature = date = None
     for k, (part, start, end) in enumerate(bounds):
@@ -161,7 +166,10 @@ def assemble(doc: Document) -> ReadResult:
         findings.append(IMPORT_AGENCY_MISSING())
 
     printed, units, row_findings = collect(rows, fmt)
+    cut_short(printed, doc)
     reading = read_rows(printed, fmt, units, "\n".join(para for paras in texts.values() for para in paras))
+    if not reading.cells and not reading.blanks and (about := interpretation(doc_lines)) is not None:
+        raise InputError(INTERPRETATION.format(title=about[:60]), doc.file)
     findings += row_findings + reading.findings + table_findings(reading, fmt)
     sources.update(reading.sources)
 
@@ -186,6 +194,21 @@ def assemble(doc: Document) -> ReadResult:
     )
     tidy_defaults(report)
     return ReadResult(report=report, findings=findings, sources=sources, file=doc.file)
+
+
+def cut_short(printed: list[PrintedRow], doc: Document) -> None:
+    """The document's last line is a row with fewer cells than its columns (a page cut short): the cells it prints
+    are the leading ones, the others not read."""
+    last = next((x for x in reversed(doc.items) if not isinstance(x, Line) or x.text.strip()), None)
+    if not printed or not isinstance(last, Line) or printed[-1].source != last.source:
+        return
+    row = printed[-1]
+    tokens = list(row.tokens)
+    while tokens and tokens[-1].kind == "blank":
+        tokens.pop()
+    # without separators a lone token may be digits run together (a whole row): only separate numbers are leading cells
+    if (row.positional or len(tokens) >= 2) and 0 < len(tokens) < len(row.cells):
+        row.tokens, row.cells = tokens, row.cells[: len(tokens)]
 
 
 def tidy_defaults(report: Report) -> None:

@@ -62,8 +62,14 @@ def coverage_findings(result: ReadResult) -> list[Finding]:
 
 
 def summary_line(result: ReadResult) -> str:
-    """``表二 28/28，表三 160/160，表四 15/15``: the cells placed per table, for the import's closing line."""
-    return "，".join(f"{c.name} {c.placed}/{c.expected}" for c in coverage(result))
+    """``表二 28/28，表三 80/175（不足一半），表四 0/15（没有找到）``: the cells placed per table, for the closing line."""
+    return "，".join(f"{c.name} {c.placed}/{c.expected}{_shortfall(c)}" for c in coverage(result))
+
+
+def _shortfall(cov: TableCoverage) -> str:
+    if cov.placed == 0:
+        return "（没有找到）"
+    return "" if cov.enough else "（不足一半）"
 
 
 def import_json(result: ReadResult) -> dict[str, object]:

@@ -12,6 +12,7 @@ from ...fileio import decode_text
 from ...findings import Source
 from .items import Document, Field, Grid, Line
 from .labels import match
+from .script import simplify_text
 
 SKIP = {
     "script", "style", "noscript", "template", "head", "nav", "footer", "iframe", "object", "svg", "form", "button", "select", "textarea",
@@ -84,7 +85,7 @@ def grid_of(table: etree._Element, index: int, file: str) -> Grid:
 
 def read_html(data: bytes, file: str) -> Document:
     """The page's text blocks and data tables in reading order."""
-    text = decode(data, file)
+    text, simplified = simplify_text(decode(data, file))  # before the tables are told by their labels
     parser = lxml.html.HTMLParser()
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
@@ -92,7 +93,7 @@ def read_html(data: bytes, file: str) -> Document:
         raise InputError(f"无法解析网页：{exc}", file) from exc
     if any("depth" in e.message for e in parser.error_log):  # the parser stops at 256 levels: what lies deeper is lost
         raise InputError(TOO_DEEP, file)
-    doc = Document(file=file)
+    doc = Document(file=file, simplified=simplified)
     buffer: list[str] = []
     count = 0
     tables = 0

@@ -39,3 +39,4 @@ class Document:
     items: list[Line | Grid] = field(default_factory=list)
     file: str = ""
     notes: list[Finding] = field(default_factory=list)  # what reading the file itself could not do (warnings)
+    simplified: int = 0  # characters converted from traditional ones while reading (a reader that converts its text)

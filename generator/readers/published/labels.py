@@ -99,6 +99,28 @@ def labels(version: str) -> tuple[Label, ...]:
     return tuple(label for table in fmt.tables for label in _table_labels(table))
 
 
+# a row number as printed after normalising (NFKC makes ① 1 and （1） (1), QUOTES makes 、 ,): 1. 1, (1) 1) ①
+ROW_NUMBER = re.compile(r"^(?:\((\d+)\)|(\d+)[.,)]?)(?=\D)")
+MIN_UNNUMBERED = 4  # a row printed without its number is told by its words only when they are this many
+
+
+def numbered(key: str) -> tuple[str | None, str]:
+    """A normalised label as (its row number or None, the words after it)."""
+    found = ROW_NUMBER.match(key)
+    if found is None:
+        return None, key
+    return found.group(1) or found.group(2), key[found.end() :]
+
+
+def same_row(key: str, label: str) -> bool:
+    """The same numbered row whatever the numbering style, or with its number left out when its words are distinctive."""
+    number, words = numbered(key)
+    label_number, label_words = numbered(label)
+    if label_number is None or words != label_words:
+        return False
+    return number == label_number or (number is None and len(words) >= MIN_UNNUMBERED)
+
+
 @lru_cache(maxsize=65536)
 def match(text: str, version: str, kinds: tuple[Kind, ...] = ("row", "group", "header")) -> Match | None:
     """The best label for a printed text, or None when nothing is close enough."""
@@ -110,7 +132,8 @@ def match(text: str, version: str, kinds: tuple[Kind, ...] = ("row", "group", "h
     for label in labels(version):
         if label.kind not in kinds:
             continue
-        if key == label.key or (bare and bare == label.key):
+        renumbered = label.kind == "row" and (same_row(key, label.key) or same_row(bare, label.key))
+        if key == label.key or (bare and bare == label.key) or renumbered:
             exact = Match(label, 1.0, True)
             if label.kind == "row" or best is None or not best.exact:
                 best = exact
@@ -121,6 +144,18 @@ def match(text: str, version: str, kinds: tuple[Kind, ...] = ("row", "group", "h
         if score >= ACCEPT and (best is None or score > best.score):
             best = Match(label, score, False)
     return best
+
+
+MIN_START = 6  # a shorter piece starts too many labels to tell which
+
+
+@lru_cache(maxsize=65536)
+def label_start(text: str, version: str) -> bool:
+    """The first piece of a row label broken over lines (``（二）部分公开（区分处理的，只计这一``), not the whole label."""
+    key = norm(text)
+    if len(key) < MIN_START:
+        return False
+    return any(label.kind == "row" and label.key.startswith(key) and label.key != key for label in labels(version))
 
 
 def row_label_in(text: str, version: str) -> Match | None:

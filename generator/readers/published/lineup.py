@@ -240,6 +240,8 @@ def resolve_jointly(
 
 
 def place(row: PrintedRow, cands: Candidates, fmt: Format, out: TableReading, *, jointly: bool) -> None:
+    if not row.positional and all(t.kind == "blank" for t in row.tokens):
+        return  # a label with no value after it (a page cut short, numbers lost): nothing was read, no blank invented
     where = describe_row(row)
     options = cands.options
     if cands.how == "split":

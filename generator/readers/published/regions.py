@@ -7,7 +7,7 @@ import re
 from ...findings import Source
 from ...formats.conventions import UNIT_PATTERN
 from .items import Field, Line
-from .labels import match, norm, row_label_in, run_together_header
+from .labels import label_start, match, norm, row_label_in, run_together_header
 from .tables import is_value_text
 
 SEPARATED = re.compile(r"\t|\|")
@@ -17,6 +17,9 @@ NUMBER_TOKEN = re.compile(rf"[-+]?\d[\d.,]*\s*(?:{UNIT_PATTERN})?|/")
 THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?: \d{3})*(?:\.\d+)?$|^\S+$")  # "1 000" is one number; "12 30" two cells
 FRAGMENT = 12  # a non-table line this short inside a table is a label broken across lines
 MIN_TABLE_LINES = 3
+# a header printed in narrow columns: words of one or two characters side by side (结 结 其 尚 / 维持 纠正 结果 审结 计),
+# what pdftotext -layout gives for a vertical header or one broken inside its cells
+HEADER_PIECES = re.compile(r"^[\u4e00-\u9fff]{1,2}(?:\s+[\u4e00-\u9fff]{1,2}){2,}$")
 
 Row = tuple[list[Field], Source, bool]  # fields, where, whether blanks are significant
 
@@ -39,7 +42,7 @@ def label_like(text: str, version: str) -> bool:
     found = TRAILING_NUMBERS.match(text.strip())
     head = found.group(1) if found else text
     tries = (match(text, version), row_label_in(text, version), match(head, version), row_label_in(head, version))
-    return any(m is not None for m in tries) or run_together_header(text, version) is not None
+    return any(m is not None for m in tries) or run_together_header(text, version) is not None or label_start(head, version)
 
 
 def tableish(line: Line, version: str) -> bool:
@@ -48,9 +51,17 @@ def tableish(line: Line, version: str) -> bool:
         return False
     if "\t" in text.strip("\n") or len([f for f in fields_of(text) if f.strip()]) >= 2:
         return True
+    if text.count("|") >= 2:  # a row whose cells are printed empty: ``行政许可 | ||||``
+        return True
     if text[:1] == "\t":
         return True
-    return is_value_text(text) or label_like(text, version)
+    return is_value_text(text) or bool(HEADER_PIECES.match(text.strip())) or numbers_after(text) or label_like(text, version)
+
+
+def numbers_after(text: str) -> bool:
+    """Text then at least three numbers (``形，不计其他情形） 447 7 0 0 0 0 454``): the end of a broken row label."""
+    found = TRAILING_NUMBERS.match(text.strip())
+    return found is not None and len(NUMBER_TOKEN.findall(found.group(2))) >= 3
 
 
 def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:
@@ -73,10 +84,16 @@ def regions(lines: list[Line], version: str) -> list[tuple[int, int]]:
             j += 1
         count = sum(marks[start : end + 1])
         labelled = sum(1 for line in lines[start : end + 1] if label_like_any(line.text, version))
-        if count >= MIN_TABLE_LINES and labelled >= 2:
+        if (count >= MIN_TABLE_LINES and labelled >= 2) or all(numbered_row(line.text, version) for line in lines[start : end + 1]):
             spans.append((start, end + 1))
         i = end + 1
     return spans
+
+
+def numbered_row(text: str, version: str) -> bool:
+    """A row label followed by numbers on its line (``四、结转下年度继续办理 0 0 0 0 0 0 0``): a table row on its own."""
+    found = TRAILING_NUMBERS.match(text.strip())
+    return found is not None and len(NUMBER_TOKEN.findall(found.group(2))) >= 2 and is_row_label(found.group(1), version)
 
 
 def label_like_any(text: str, version: str) -> bool:
@@ -166,8 +183,9 @@ def loose_rows(lines: list[Line], version: str) -> list[Row]:
     out: list[Row] = []
     for fields, source, _ in line_rows(lines):
         values_only = all(is_value_text(f.text) for f in fields)
-        if values_only and out and is_row_label(out[-1][0][0].text, version):
-            out[-1][0].extend(fields)  # a number under the label line it belongs to
+        # a number under the label line it belongs to (one per line), or the label's one line of numbers
+        if values_only and out and is_row_label(out[-1][0][0].text, version) and (len(fields) == 1 or len(out[-1][0]) == 1):
+            out[-1][0].extend(fields)
             continue
         out.append((fields, source, False))
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...findings import Source
 from ...width import char_width
 from .items import Document, Field, Grid, Line
@@ -67,9 +69,46 @@ def box_table(lines: list[str], first: int, file: str) -> Grid:
     return Grid(grid, Source(file=file, line=first + 1))
 
 
+CELL_LINE = re.compile(r"^[^|]*[^|\s][^|]*\|{1,2}\s*$")  # one cell on its line, closed by | or ||: ``87 |``
+ROW_BREAK = re.compile(r"^\s*\|{1,2}\s*$")  # a line holding only the separator: the end of a row
+MIN_CELL_LINES = 6
+
+
+def cells_to_rows(lines: list[str]) -> list[tuple[str, int]]:
+    """Tables copied one cell per line, each cell closed by ``|`` and rows ended by a ``|`` line, as one line per row.
+
+    Lines are returned with their index in ``lines``; other layouts (and text outside such tables) are left alone.
+    """
+    numbered = list(enumerate(lines))
+    if sum(1 for line in lines if CELL_LINE.match(line)) < MIN_CELL_LINES or sum(1 for x in lines if ROW_BREAK.match(x)) < 2:
+        return [(line, i) for i, line in numbered]
+    out: list[tuple[str, int]] = []
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append((" | ".join(cell.strip().rstrip("|").strip() for _, cell in run) + " |", run[0][0]))
+        else:
+            out.extend((cell, i) for i, cell in run)
+        run.clear()
+
+    for i, line in numbered:
+        if CELL_LINE.match(line):
+            run.append((i, line))
+            continue
+        flush()
+        if not ROW_BREAK.match(line):
+            out.append((line, i))
+    flush()
+    return out
+
+
 def read_text(text: str, file: str) -> Document:
     """The lines of a text report; runs of box-drawn lines become tables."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any(is_border(line) for line in lines):
+        rows = cells_to_rows(lines)
+        return Document([Line(line, Source(file=file, line=i + 1)) for line, i in rows], file=file)
     doc = Document(file=file)
     i = 0
     while i < len(lines):

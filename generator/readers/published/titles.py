@@ -31,9 +31,13 @@ MAX_TITLE_CHARS = 60
 MAX_LINES = 4  # a very long agency over two lines, the year, the report name
 
 
+PAGE_PREFIX = re.compile(r"^(?:page|p\.?)\d+[-–—－:：]", re.IGNORECASE)  # Page 8 - … of a PDF page viewer's running title
+INTERPRETATION = "解读"
+
+
 def squeeze(text: str) -> str:
-    """A title line without layout: indentation, Markdown marks, centring and letter spacing."""
-    return re.sub(r"\s+", "", clean(text))
+    """A title line without layout: indentation, Markdown marks, centring, letter spacing, a page viewer's ``Page 8 -``."""
+    return PAGE_PREFIX.sub("", re.sub(r"\s+", "", clean(text)))
 
 
 def fragment(text: str) -> bool:
@@ -113,8 +117,49 @@ def title_lines(lines: list[Line]) -> tuple[str | None, list[Line]]:
             if len(before) + len(title) > MAX_TITLE_CHARS or not joins(before, title):
                 break
             title = before + title
-        return title, lines[i + 1 :]
+        title, used = below(title, [lines[k] for k in filled[n + 1 : n + 3]])
+        rest = filled[n + used] + 1 if used else i + 1
+        return title, lines[rest:]
     return None, lines
+
+
+YEAR_LINE = re.compile(rf"^[（(]?(?P<year>{YEAR})年度?[)）]?$")
+
+
+def below(title: str, after: list[Line]) -> tuple[str, int]:
+    """A title that names no agency, completed by the agency (and a ``（2024年度）`` line) printed under it; the lines used."""
+    if agency_head(title):
+        return title, 0
+    agency = year = ""
+    used = 0
+    for line in after:
+        text = squeeze(line.text)
+        if not agency and fragment(text) and agency_end(text) and not TITLE_YEAR_END.search(text):
+            agency, used = text, used + 1
+        elif not year and (m := YEAR_LINE.match(text)) and not TITLE.match(title):
+            year, used = m.group("year") + "年", used + 1
+        else:
+            break
+    if not agency:
+        return title, 0
+    return agency + year + title, used
+
+
+def interpretation(lines: list[Line]) -> str | None:
+    """The line naming the document a 解读 of a report (``文字解读：…年度报告``, ``关于…年度报告的解读``), or None."""
+    filled = [squeeze(line.text) for line in lines if clean(line.text)]
+    for text in filled[:SEARCHED]:
+        if INTERPRETATION in text and "报告" in text and len(text) <= MAX_TITLE_CHARS + 10:
+            return text
+    return None
+
+
+def report_title(lines: list[Line]) -> str | None:
+    """A line among the first that names the document a report (a PDF page's running title), or None."""
+    title, _ = title_lines(lines)
+    if title and any(name in title for name in (REPORT_NAME, *OTHER_REPORT_NAMES)) and INTERPRETATION not in title:
+        return title
+    return None
 
 
 def title_facts(title: str | None) -> tuple[str | None, int | None]:
@@ -122,7 +167,10 @@ def title_facts(title: str | None) -> tuple[str | None, int | None]:
     if not title:
         return None, None
     if m := TITLE.match(title):
-        return (m.group("agency") or None), chinese_number(m.group("year"))
-    if m := BARE_TITLE.match(title):
+        agency = m.group("agency")
+        if not agency and (name := NAME_START.search(title, m.end())):  # the year first: 2023年某某局政府信息公开…
+            agency = title[m.end() : name.start()]
+        return (agency or None), chinese_number(m.group("year"))
+    if (m := BARE_TITLE.match(title)) and not NAME_START.match(title):  # a title that starts with the report name names no agency
         return m.group("agency"), None
     return None, None
