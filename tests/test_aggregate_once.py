@@ -109,3 +109,23 @@ def test_children_findings_are_summarised_unless_asked(tmp_path: Path) -> None:
     assert child_lines  # the child's own findings are listed when asked
     assert not [line for line in brief.stdout.splitlines() if line in child_lines]
     assert f"✓ {children[0]}：没有错误，1 个警告" in brief.stdout
+
+
+def test_draft_keeps_every_sheet_and_writes_table_2_as_sentences(tmp_path: Path) -> None:
+    from generator.collect.draft import draft
+
+    kids(tmp_path / "kids")
+    roster = read_roster(roster_csv(tmp_path / "r.csv", [("甲局", "部门"), ("乙镇", "乡镇"), ("丙局", "部门")]))
+    summed = aggregate([tmp_path / "kids"], "县政府", roster=roster, allow_missing=True)
+    for suffix in (".xlsx", ".yaml"):
+        source, target = tmp_path / f"本级{suffix}", tmp_path / f"起草{suffix}"
+        write_aggregate(summed, source)
+        drafted = draft(source, target)
+        assert drafted.report is not None
+        sentence = drafted.report.text.proactive
+        assert sentence.startswith("本年度，规章制发") and "第二十条" not in sentence and sentence.endswith("。")
+        if suffix == ".xlsx":
+            rows = list(load_workbook(target)["汇总来源"].iter_rows(values_only=True))
+            assert [r[:2] for r in rows[1:]] == [("甲局", "已纳入"), ("乙镇", "已纳入"), ("丙局", "未纳入")]
+        else:
+            assert target.read_text(encoding="utf-8").count("sources:") == 1 and "丙局" in target.read_text(encoding="utf-8")

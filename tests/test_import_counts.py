@@ -87,3 +87,20 @@ def test_audit_read_rate_names_tables_not_found(tmp_path: Path) -> None:
     (row,) = report_rows(audit(folder), folder)
     rate = str(row[REPORT_HEADER.index("表格单元格读取率")])
     assert rate.endswith("；表二、表四未找到，表三不足一半）")  # the rows kept are too few for 表三
+
+
+@pytest.mark.parametrize("version", ["2019", "2021"])
+def test_tab_separated_rows_printed_blank_to_their_last_tab_are_read_as_blanks(version: str, tmp_path: Path) -> None:
+    """A spreadsheet pasted as text: a row whose cells are all empty keeps its tabs, so its cells are printed blank
+    (read, no value), unlike a label whose numbers were lost."""
+    lines = []
+    for line in rendered(version).splitlines():
+        if line.lstrip().startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = "\t".join("" if NUMBER.match(c) else c for c in cells)  # every number printed blank: labels and tabs
+        lines.append(line)
+    path = tmp_path / "tabs.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = read_published(path)
+    table3 = next(c for c in coverage(result) if c.name == "表三")
+    assert table3.enough, summary_line(result)

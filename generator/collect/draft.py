@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,6 +40,16 @@ def figures(report: Report, fmt: Format) -> dict[str, dict[str, str]]:
     return {f.key: {"label": f.label, "value": display(sum((number(values.get(c)) for c in f.cells), 0))} for f in fmt.draft_figures}
 
 
+def phrase(column: str, row: str) -> str:
+    """A column label as words after its row's in a sentence that begins “本年度”: ``本年制发件数`` → ``制发``,
+    ``对外公开总数量`` → ``对外公开总计``, and ``本年收费金额`` after ``行政事业性收费`` → ``金额``."""
+    words = re.sub(r"(件数|数量)$", "", short_label(column)).removeprefix("本年")
+    if words.endswith("总"):
+        words += "计"
+    repeated = next((n for n in range(len(words), 1, -1) if row.endswith(words[:n])), 0)
+    return words[repeated:] or words
+
+
 def proactive_blocks(report: Report, fmt: Format) -> list[dict[str, Any]]:
     """Table 2 as sentence parts: per block, each row's columns with value and unit ("/" cells left out)."""
     values = complete(report, fmt)
@@ -53,7 +64,7 @@ def proactive_blocks(report: Report, fmt: Format) -> list[dict[str, Any]]:
                 continue
             unit = (report.units.get(cell_id) or col.unit) if col.kind == "amount" else COUNT_UNIT
             shown = display(value) if isinstance(value, int | Decimal) else str(value)
-            items.append({"label": short_label(col.label), "value": shown, "unit": unit})
+            items.append({"label": phrase(col.label, row.label), "value": shown, "unit": unit})
         if items:
             blocks.setdefault(row.groups[0] if row.groups else "", []).append({"label": row.label, "parts": items})
     return [{"header": header, "rows": rows} for header, rows in blocks.items()]
@@ -105,8 +116,12 @@ def draft(source: Path, target: Path, *, overwrite: bool = False) -> Drafted:
     assert report is not None
     with OutputSet([source], overwrite=overwrite) as outputs:
         if target.suffix.lower() == ".xlsx":
+            from ..fileio import read_bytes
             from ..workbook import write_template
+            from ..workbook.template import extra_sheets
 
+            year = report.year if report.year is not None else report.spec.first_year
+            kept = extra_sheets(read_bytes(source), report.format, year) if source.suffix.lower() == ".xlsx" else []
             outputs.stage_with(
                 target,
                 lambda tmp: write_template(
@@ -115,13 +130,26 @@ def draft(source: Path, target: Path, *, overwrite: bool = False) -> Drafted:
                     year=report.year if report.year is not None else report.spec.first_year,
                     agency=report.agency,
                     report=report,
+                    appendix=kept,  # every sheet of the input that the template lacks (汇总来源) stays
                 ),
             )
         else:
             from ..readers.yaml_writer import dump_yaml
 
-            outputs.stage(target, dump_yaml(report))
+            outputs.stage(target, dump_yaml(report).rstrip("\n") + "\n" + kept_yaml(source))
         outputs.commit()
     out.replaced = bool(outputs.replaced)
     out.written = target
     return out
+
+
+def kept_yaml(source: Path) -> str:
+    """What a YAML input holds besides the report (an aggregate's ``sources`` list), as written there, to keep."""
+    if source.suffix.lower() not in (".yaml", ".yml"):
+        return ""
+    from ..fileio import decode_text, read_bytes
+    from ..readers.yaml_nodes import SOURCES
+
+    text = decode_text(read_bytes(source), str(source))[0]
+    at = re.search(rf"^(# [^\n]*\n)?{SOURCES}:", text, re.M)
+    return "\n" + text[at.start() :] if at else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.workbook.protection import WorkbookProtection
@@ -24,6 +25,8 @@ from .prefill import Values, cell_values
 from .sheet import clean_text, define_name, protect, text_cell
 from .tables import write_table
 
+Appendix = tuple[str, Sequence[str], Sequence[Sequence[object]]]  # an extra sheet: its name, header row and rows
+
 
 def write_template(
     path: Path,
@@ -33,7 +36,7 @@ def write_template(
     agency: str = "",
     previous: Report | None = None,
     report: Report | None = None,
-    appendix: tuple[str, Sequence[str], Sequence[Sequence[object]]] | None = None,
+    appendix: Appendix | Sequence[Appendix] | None = None,
 ) -> None:
     """Write the workbook for ``version``/``year`` to ``path`` (atomically).
 
@@ -52,15 +55,35 @@ def template_bytes(
     agency: str = "",
     previous: Report | None = None,
     report: Report | None = None,
-    appendix: tuple[str, Sequence[str], Sequence[Sequence[object]]] | None = None,
+    appendix: Appendix | Sequence[Appendix] | None = None,
 ) -> bytes:
     """The bytes :func:`write_template` writes (``version`` must be known)."""
     fmt = FORMATS[version]
     values = cell_values(fmt, year, agency, previous, report)
     workbook = _build(fmt, values, report)
-    if appendix is not None:
-        _appendix(workbook.create_sheet(appendix[0]), appendix[1], appendix[2])
+    extra = [] if not appendix else [appendix] if isinstance(appendix[0], str) else appendix
+    for name, header, rows in cast("Sequence[Appendix]", extra):
+        _appendix(workbook.create_sheet(name), header, rows)
     return deterministic_bytes(workbook)
+
+
+def extra_sheets(data: bytes, version: str, year: int) -> list[Appendix]:
+    """The sheets of a workbook that its template does not have (汇总来源 and the like), as appendices to write again."""
+    import io
+
+    from openpyxl import load_workbook
+
+    own = set(load_workbook(io.BytesIO(template_bytes(version=version, year=year))).sheetnames) | {L.RESULTS}
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    out: list[Appendix] = []
+    for ws in book.worksheets:
+        if ws.title in own:
+            continue
+        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+        if rows:
+            out.append((ws.title, [str(v) for v in rows[0]], rows[1:]))
+    book.close()
+    return out
 
 
 def _appendix(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

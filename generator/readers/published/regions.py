@@ -121,7 +121,7 @@ def line_rows(lines: list[Line]) -> list[Row]:
         text = line.text.rstrip("\n")
         if not text.strip() or MD_RULE.match(text):
             continue
-        separated = bool(SEPARATED.search(text.strip()))
+        separated = bool(SEPARATED.search(text.strip(" \u3000\r")))  # trailing tabs still delimit cells printed blank
         fields: list[Field] = []
         for k, piece in enumerate(fields_of(text) if separated else [text]):
             source = Source(file=line.source.file, line=line.source.line, column=k + 1)
