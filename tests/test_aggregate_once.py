@@ -129,3 +129,28 @@ def test_draft_keeps_every_sheet_and_writes_table_2_as_sentences(tmp_path: Path)
             assert [r[:2] for r in rows[1:]] == [("甲局", "已纳入"), ("乙镇", "已纳入"), ("丙局", "未纳入")]
         else:
             assert target.read_text(encoding="utf-8").count("sources:") == 1 and "丙局" in target.read_text(encoding="utf-8")
+
+
+def test_two_files_matched_to_one_roster_unit_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    full = write_report(folder / "a.yaml", unit_report("云溪县教育局", 1))
+    short = write_report(folder / "b.yaml", unit_report("县教育局", 2))  # a near match of the same roster unit
+    write_report(folder / "c.yaml", unit_report("青石镇人民政府", 3))
+    roster = read_roster(roster_csv(tmp_path / "名单.csv", [("云溪县教育局", "部门"), ("青石镇人民政府", "乡镇")]))
+    result = aggregate([folder], "云溪县人民政府", roster=roster)
+    assert result.report is None and result.exit_code == 1
+    assert [f.line() for f in result.findings if f.code == "AGGREGATE-DUPLICATE"] == [
+        f"错误 AGGREGATE-DUPLICATE {full}：名单上同一单位的报告有多份：{full}、{short}；每个单位只能计入一次，请去掉重复的输入"
+    ]
+
+
+def test_children_pass_over_another_version_of_the_parent(tmp_path: Path) -> None:
+    children = kids(tmp_path / "kids")
+    summed = aggregate(children, "县政府").report
+    assert summed is not None
+    text = unit_report("甲局", 1).text
+    parent = write_report(tmp_path / "本级-起草.yaml", summed.model_copy(update={"text": text}))
+    older = write_report(tmp_path / "kids" / "本级.xlsx", summed.model_copy(update={"text": text, "units": {}}))
+    outcome = check_children(parent, [tmp_path / "kids"])
+    assert outcome.files[0].notes == [f"已跳过与本级报告机关和年度相同的文件（本级报告的另一版本，不计入下级）：{older}"]
+    assert not [f for f in outcome.findings if f.code in ("CHILDREN-SUM", "AGGREGATE-DUPLICATE")]

@@ -90,12 +90,15 @@ def aggregate(
                 result.findings.append(
                     AGGREGATE_MISMATCH(source=source, what=what, expected=expected, actual=actual, wanted=expected, found=actual)
                 )
-    result.findings += repeated(result.included)
-    if roster is not None:
+    if roster is None:
+        result.findings += repeated(result.included)
+    else:
         from .match import Matcher
 
         matcher = Matcher(roster)
-        units = [u for r in result.included if (u := matcher.match(r).unit) is not None]
+        matched = [matcher.match(r).unit for r in result.included]
+        result.findings += repeated(result.included, matched)
+        units = [u for u in matched if u is not None]
         states = collect_states([p for p in inputs if p.is_dir()])
         missing = left_out(roster, units, categories, states)
         code = AGGREGATE_NOT_INCLUDED if allow_missing else AGGREGATE_MISSING

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..codes.collect import AGGREGATE_DUPLICATE
@@ -23,15 +23,18 @@ def identity(path: Path) -> tuple[int, int] | str:
     return (stat.st_dev, stat.st_ino)
 
 
-def repeated(received: Sequence[Received]) -> list[Finding]:
+def repeated(received: Sequence[Received], units: Sequence[Unit | None] = ()) -> list[Finding]:
     """One AGGREGATE-DUPLICATE finding per group of inputs that are one file, one content, or one agency's report of one
-    year; a group found by a stronger key is not reported again by a weaker one."""
+    year, or (``units``: the roster unit each input was matched to) one roster unit's; a group found by a stronger key
+    is not reported again by a weaker one."""
     findings: list[Finding] = []
     reported: set[int] = set()
-    keys = (
+    unit_of = dict(zip((id(r) for r in received), units, strict=False))
+    keys: tuple[tuple[str, Callable[[Received], object]], ...] = (
         ("同一个文件给出了多次", lambda r: identity(r.path)),
         ("内容完全相同的文件", lambda r: r.digest or None),
         ("同一机关同一年度的报告有多份", lambda r: (normalise(r.report.agency), r.report.year) if r.report and r.report.agency else None),
+        ("名单上同一单位的报告有多份", lambda r: (u.name, r.report.year) if (u := unit_of.get(id(r))) and r.report else None),
     )
     for why, key in keys:
         groups: dict[object, list[int]] = {}

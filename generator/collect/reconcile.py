@@ -104,6 +104,7 @@ def check_children(parent: Path, children: Sequence[Path], previous: Path | None
 
     from .inbox import Received
     from .once import identity, repeated
+    from .roster import normalise
 
     def digest(path: Path) -> str:
         try:
@@ -128,6 +129,12 @@ def check_children(parent: Path, children: Sequence[Path], previous: Path | None
     readable = [(fo.file, r.report) for r, fo in checked[1:] if r is not None and r.report is not None]
     if len(readable) < len(checked) - 1:
         return outcome  # an unreadable child is reported (exit 2); a sum without it would mislead
+    mine = (normalise(parent_result.report.agency), parent_result.report.year)
+    versions = [file for file, report in readable if (normalise(report.agency), report.year) == mine]
+    first.notes += [f"已跳过与本级报告机关和年度相同的文件（本级报告的另一版本，不计入下级）：{file}" for file in versions]
+    readable = [(file, report) for file, report in readable if file not in versions]
+    if not readable:
+        return outcome
     twice = repeated([Received(Path(file), digest=digest(Path(file)), report=report) for file, report in readable])
     first.findings = first.findings + (twice or reconcile(parent_result.report, readable, parent_result.sources, str(parent)))
     return outcome
