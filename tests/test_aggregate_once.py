@@ -82,6 +82,9 @@ def test_a_collect_output_folder_is_read_through_its_accepted_files_with_the_rea
     allowed = runner.invoke(app, [*args, "--allow-missing"])
     assert allowed.exit_code == 0, allowed.output
     assert "✓ 已汇总 9 份，未纳入 3 个单位：云溪县财政局、云溪县自然资源局、云溪县住房和城乡建设局 → " in allowed.stdout
+    accepted = runner.invoke(app, ["aggregate", str(out / "已采用"), *args[2:], "--overwrite"])  # the README's 汇总/已采用/
+    assert accepted.exit_code == 1, accepted.output
+    assert "名单中的“云溪县自然资源局”不在汇总之内（提交情况为“未提交”）" in accepted.stderr
 
 
 def test_children_never_count_the_parent_and_confirm_when_every_cell_agrees(tmp_path: Path) -> None:

@@ -52,9 +52,11 @@ def repeated(received: Sequence[Received], units: Sequence[Unit | None] = ()) ->
 
 
 def collect_states(folders: Sequence[Path]) -> dict[str, str]:
-    """Each unit's 状态 in the 提交情况 of the collect output folders given (empty for other folders)."""
+    """Each unit's 状态 in the 提交情况 of the collect output folders given, or whose 已采用 is given (empty for other
+    folders)."""
     states: dict[str, str] = {}
-    for folder in folders:
+    for given in folders:
+        folder = given.resolve().parent if given.resolve().name == ACCEPTED_FOLDER else given
         status = folder / STATUS_FILE
         if not (folder / ACCEPTED_FOLDER).is_dir() or not status.is_file():
             continue
