@@ -9,7 +9,7 @@ import pytest
 
 from generator.readers.published import read_published
 from generator.readers.yaml_reader import read_yaml
-from generator.report import Report
+from generator.report import ReadResult, Report
 from generator.values import complete
 from generator.view import build_view
 
@@ -20,6 +20,16 @@ def sample(version: str) -> Report:
     report = read_yaml(next(p for p in sample_yamls() if version in p.name)).report
     assert report is not None
     return report
+
+
+def read_table3_page(folder: Path, report: Report, lines: list[str], suffix: str = ".txt") -> ReadResult:
+    """A page holding the report's title and 表三 printed as ``lines``, read as a published report."""
+    title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    path = folder / f"page{suffix}"
+    path.write_text(
+        "\n".join([title, "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况"]), encoding="utf-8"
+    )
+    return read_published(path)
 
 
 def table3_lines(report: Report, width: int) -> list[str]:
@@ -46,17 +56,7 @@ def table3_lines(report: Report, width: int) -> list[str]:
 @pytest.mark.parametrize("width", [100, 18, 12])
 def test_broken_labels_keep_their_numbers(tmp_path: Path, version: str, width: int) -> None:
     report = sample(version)
-    text = "\n".join(
-        [
-            f"{report.agency}{report.year}年政府信息公开工作年度报告",
-            "三、收到和处理政府信息公开申请情况",
-            *table3_lines(report, width),
-            "四、政府信息公开行政复议、行政诉讼情况",
-        ]
-    )
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    result = read_published(path)
+    result = read_table3_page(tmp_path, report, table3_lines(report, width))
     assert result.report is not None
     want = complete(report)
     got = {k: v for k, v in result.report.cells.items() if k.startswith("applications.")}

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.readers.published import read_published
 from generator.values import complete
 
 from .test_import_broken_labels import sample, table3_lines
@@ -26,11 +25,7 @@ def test_labels_then_numbers(tmp_path: Path, version: str, width: int) -> None:
             labels += [label[i : i + width] for i in range(0, len(label), width)]
         else:
             labels.append(label)
-    title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    text = "\n".join([title, "三、收到和处理政府信息公开申请情况", *labels, *numbers, "四、政府信息公开行政复议、行政诉讼情况"])
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    result = read_published(path)
+    result = read_table3_page(tmp_path, report, [*labels, *numbers])
     assert result.report is not None
     want = complete(report)
     got = {k: v for k, v in result.report.cells.items() if k.startswith("applications.")}

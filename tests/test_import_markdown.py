@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.readers.published import read_published
 from generator.values import complete
 
-from .test_import_broken_labels import sample, table3_lines
+from .test_import_broken_labels import read_table3_page, sample, table3_lines
 
 MARKS = {"heading": "### {}", "bold": "**{}**", "heading and bold": "#### **{}**"}
 
@@ -25,11 +24,7 @@ def test_repeated_label_above_the_row(tmp_path: Path, version: str, mark: str, p
         if line.startswith(("一、本年新收", "二、上年结转", "四、结转下年度")):
             lines.append(MARKS[mark].format(line.split(" ")[0]))
         lines.append("| " + " | ".join(line.split(" ")) + " |" if pipes else line)
-    title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    text = "\n".join([title, "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况"])
-    path = tmp_path / "page.md"
-    path.write_text(text, encoding="utf-8")
-    result = read_published(path)
+    result = read_table3_page(tmp_path, report, lines, ".md")
     assert result.report is not None
     want = complete(report)
     for row in ("new", "carried_over", "carried_forward"):

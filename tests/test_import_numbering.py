@@ -10,10 +10,9 @@ import pytest
 
 from generator.formats import FORMATS
 from generator.pipeline import check_one
-from generator.readers.published import read_published
 from generator.values import complete
 
-from .test_import_broken_labels import sample, table3_lines
+from .test_import_broken_labels import read_table3_page, sample, table3_lines
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -35,17 +34,7 @@ STYLES: dict[str, Callable[[re.Match[str]], str]] = {
 def test_numbering_variants(tmp_path: Path, version: str, style: str) -> None:
     report = sample(version)
     lines = [NUMBERED.sub(STYLES[style], line) for line in table3_lines(report, 100)]
-    text = "\n".join(
-        [
-            f"{report.agency}{report.year}年政府信息公开工作年度报告",
-            "三、收到和处理政府信息公开申请情况",
-            *lines,
-            "四、政府信息公开行政复议、行政诉讼情况",
-        ]
-    )
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    result = read_published(path)
+    result = read_table3_page(tmp_path, report, lines)
     assert result.report is not None
     want = complete(report)
     got = {k: v for k, v in result.report.cells.items() if k.startswith("applications.")}
@@ -104,11 +93,7 @@ COLUMNS = ("natural", "commercial", "research", "nonprofit", "legal_service", "o
 def test_full_width_numbers(tmp_path: Path, version: str) -> None:
     report = sample(version)
     lines = [line.translate(FULL) for line in table3_lines(report, 100)]
-    title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    text = "\n".join([title, "三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况"])
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    result = read_published(path)
+    result = read_table3_page(tmp_path, report, lines)
     assert result.report is not None
     want = complete(report)
     got = {k: v for k, v in result.report.cells.items() if k.startswith("applications.")}
