@@ -9,7 +9,7 @@ import pytest
 
 from generator.values import complete
 
-from .test_import_broken_labels import sample, table3_lines
+from .test_import_broken_labels import read_table3_page, sample, table3_lines
 
 
 @pytest.mark.parametrize("version", ["2019", "2021"])
