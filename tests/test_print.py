@@ -20,7 +20,7 @@ from generator.view import build_view
 
 from .conftest import SAMPLES
 from .factories import distinct_report
-from .pdf_layout import Line, read_pages, split_words, title_breaks
+from .pdf_layout import Line, page_fill, read_pages, split_words, title_breaks
 from .printing import BROWSER, needs_browser, print_pages
 from .test_browser import TWELVE_PARAGRAPHS
 from .test_title import follows_line_breaking_rules
@@ -199,3 +199,13 @@ def test_printed_titles_follow_the_chinese_line_breaking_rules(printed_a4: dict[
 def test_printed_table_labels_are_not_split_inside_a_word(printed_a4: dict[str, tuple[Report, list[list[Line]]]]) -> None:
     for name, (_, pages) in printed_a4.items():
         assert split_words(pages, LABEL_WORDS) == [], name
+
+
+@needs_browser
+def test_printed_pages_before_the_last_are_at_least_half_full(printed_a4: dict[str, tuple[Report, list[list[Line]]]]) -> None:
+    """表三 runs over a page break inside its long row groups instead of moving whole to the next page (A4)."""
+    for name, (_, pages) in printed_a4.items():
+        if name.endswith("-A5"):
+            continue
+        fills = [round(page_fill(page), 2) for page in pages]
+        assert all(fill >= 0.5 for fill in fills[:-1]), (name, fills)
