@@ -26,10 +26,14 @@ def serve(
 
     示例：reportgen serve --roster 名单.xlsx --year 2025
     """
-    try:
-        from .serve.run import listen, prepare
-    except ImportError:
-        raise _fail('网上收集需要额外的组件：请在 reportgen 目录中运行 pip install ".[serve]"') from None
+    import importlib.util
+
+    needed = ("fastapi", "uvicorn", "sqlalchemy", "alembic", "argon2", "multipart")  # the extra ``serve`` (pyproject.toml)
+    missing = [name for name in needed if importlib.util.find_spec(name) is None]
+    if missing:
+        raise _fail(f'网上收集需要额外的组件（缺少 {"、".join(missing)}）：请在 reportgen 目录中运行 pip install ".[serve]"')
+    from .serve.run import listen, prepare
+
     if previous is not None and not previous.is_dir():
         raise _fail(f"--from 应为上年汇总目录：{previous}")
     base = url or f"http://{host}:{port}"
