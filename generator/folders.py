@@ -8,15 +8,16 @@ from pathlib import Path
 from .errors import InputError
 
 OLD_WORKBOOKS = (".xls", ".et")
-ANNOTATED_ENDING = ".校验结果.xlsx"  # workbook.annotate's copies
-STATUS_SHEET = "提交情况"  # collect's summary
-ROSTER_SHEET = "名单"  # reportgen roster
-META_SHEET = "基本信息"  # every report workbook has it
 
 
 def passed_over(path: Path) -> str | None:
     """Why ``path``, found in an input folder, is not a report to read (None: it is one, or the reader will say)."""
-    if path.name.endswith(ANNOTATED_ENDING):
+    from .collect.roster import SHEET as ROSTER_SHEET
+    from .collect.status import SHEET as STATUS_SHEET
+    from .workbook.layout import ANNOTATED_SUFFIX
+    from .workbook.layout import META as META_SHEET
+
+    if path.name.endswith(f"{ANNOTATED_SUFFIX}.xlsx"):
         return "本工具写出的标注副本"
     if path.suffix.lower() != ".xlsx":
         return None

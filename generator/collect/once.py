@@ -62,15 +62,18 @@ def collect_states(folders: Sequence[Path]) -> dict[str, str]:
             continue
         from openpyxl import load_workbook
 
+        from .status import NAME, SHEET, STATE
+
         try:
-            sheet = load_workbook(status, read_only=True).worksheets[0]
+            book = load_workbook(status, read_only=True)
+            sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
             rows = [tuple("" if v is None else str(v) for v in row) for row in sheet.iter_rows(values_only=True)]
         except Exception:  # an unreadable 提交情况 only costs the reasons, never the sum
             continue
-        header = next((r for r in rows if "单位名称" in r and "状态" in r), None)
+        header = next((r for r in rows if NAME in r and STATE in r), None)
         if header is None:
             continue
-        name, state = header.index("单位名称"), header.index("状态")
+        name, state = header.index(NAME), header.index(STATE)
         for row in rows[rows.index(header) + 1 :]:
             if len(row) > max(name, state) and row[name]:
                 states.setdefault(normalise(row[name]), row[state])

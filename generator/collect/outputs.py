@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fileio import OutputError, write_atomic
+from ..workbook.layout import ANNOTATED_SUFFIX
 from .collect import ACCEPTED, ERRORS, Collection, Entry
 from .inbox import ACCEPTED_FOLDER
 
@@ -16,7 +17,7 @@ STATUS = "提交情况"
 RETURNS = "退回"
 DATA = "数据.csv"
 REPORTS = "报告"
-RETURN_SUFFIX = ".校验结果"
+RETURN_SUFFIX = ANNOTATED_SUFFIX  # a unit gets back its annotated copy
 REPORT_FORMATS = ("docx", "html", "txt")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 OWN_OUTPUTS = (f"{STATUS}.xlsx", f"{STATUS}.html", RETURNS, DATA, ACCEPTED_FOLDER, REPORTS)

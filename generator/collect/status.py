@@ -10,7 +10,8 @@ from .collect import Collection, Entry
 
 SHEET = "提交情况"
 NOTES_SHEET = "说明"
-COLUMNS = ("序号", "单位名称", "类别", "状态", "文件", "错误数", "警告数", "主要问题", "下一步")
+NAME, STATE = "单位名称", "状态"  # the columns another run reads back (aggregate's reasons for units left out)
+COLUMNS = ("序号", NAME, "类别", STATE, "文件", "错误数", "警告数", "主要问题", "下一步")
 WIDTHS = (6, 30, 8, 10, 36, 8, 8, 60, 40)
 FIGURE_WIDTH = 12
 COLUMN_CLASSES = {
@@ -24,7 +25,7 @@ COLUMN_CLASSES = {
     "下一步": "step",
 }
 STEP_COLUMN = COLUMNS.index("下一步") + 1
-STATE_COLUMN = COLUMNS.index("状态") + 1
+STATE_COLUMN = COLUMNS.index(STATE) + 1
 # the fills of the html page's 状态 cells, for the workbook too (aRGB without the alpha)
 STATE_FILLS = {
     "通过": "DFF0D8",

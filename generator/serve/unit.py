@@ -119,10 +119,7 @@ def _download(data: bytes, name: str, media: str = "application/vnd.openxmlforma
 @router.post("/u/{token}/upload")
 async def upload(request: Request, unit: UnitDep, srv: ServerDep) -> Response:
     form = await request.form(max_files=1, max_fields=5)
-    if not srv.signer.csrf_valid(unit.token, _text(form.get("csrf"))):
-        raise Problem(403, "请求已过期或来源不明，请刷新页面后重试")
-    if unit.status == ACCEPTED:
-        raise Problem(409, "主管部门已审核通过，不能再修改；如需修改请联系主管部门重新开放")
+    changeable(form, unit, srv)
     file = form.get("file")
     if not isinstance(file, UploadFile) and not hasattr(file, "read"):
         raise Problem(400, "请选择要上传的文件（.xlsx 或 .yaml）")
@@ -156,6 +153,14 @@ def version_status(version_id: int, unit: UnitDep, srv: ServerDep) -> Response:
     return JSONResponse(version_json(version))
 
 
+def changeable(form: Any, unit: Any, srv: Server) -> None:
+    """Refuse a unit's form that is not from its own page (CSRF) or that would change a report the office accepted."""
+    if not srv.signer.csrf_valid(unit.token, _text(form.get("csrf"))):
+        raise Problem(403, "请求已过期或来源不明，请刷新页面后重试")
+    if unit.status == ACCEPTED:
+        raise Problem(409, "主管部门已审核通过，不能再修改；如需修改请联系主管部门重新开放")
+
+
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
@@ -163,10 +168,7 @@ def _text(value: object) -> str:
 @router.post("/u/{token}/submit")
 async def submit(request: Request, unit: UnitDep, srv: ServerDep) -> Response:
     form = await request.form(max_files=0, max_fields=1000)
-    if not srv.signer.csrf_valid(unit.token, _text(form.get("csrf"))):
-        raise Problem(403, "请求已过期或来源不明，请刷新页面后重试")
-    if unit.status == ACCEPTED:
-        raise Problem(409, "主管部门已审核通过，不能再修改；如需修改请联系主管部门重新开放")
+    changeable(form, unit, srv)
     try:
         version_id = int(_text(form.get("version")))
     except ValueError:

@@ -20,7 +20,7 @@ from . import styles as S
 from .archive import inspect_archive
 from .literal import as_text
 
-SUFFIX = ".校验结果"
+SUFFIX = L.ANNOTATED_SUFFIX
 MAX_ANNOTATED_XML = 30 * 1024 * 1024  # a workbook this large is not loaded whole just to annotate it
 MAX_COMMENT = 2000
 

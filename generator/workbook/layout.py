@@ -25,6 +25,7 @@ INSTRUCTIONS = "填写说明"
 META = "基本信息"
 PREFACE = "序言"
 RESULTS = "校验结果"  # added by the annotated copy
+ANNOTATED_SUFFIX = f".{RESULTS}"  # the annotated copy of x.xlsx is x.校验结果.xlsx
 TEXT_SUFFIX = "（说明）"  # narrative after a table, on its own sheet
 
 TABLE_TOP = 3  # first row of a table grid (row 1 holds the part heading)

@@ -44,16 +44,6 @@ AGENCY_SUFFIX = re.compile(r"^[市县区省州盟旗镇乡]")
 LIST_LIMIT = 12
 
 
-def all_text(doc: Document) -> str:
-    texts: list[str] = []
-    for item in doc.items:
-        if isinstance(item, Line):
-            texts.append(item.text)
-        else:
-            texts.extend(f.text for row in item.rows for f in row)
-    return "\n".join(texts)
-
-
 def headings(doc: Document, fmt: Format) -> dict[int, int]:
     """Part index → item index of its heading, parts in order."""
     found: dict[int, int] = {}
@@ -107,7 +97,7 @@ def split_part(items: list[Line | Grid], version: str) -> tuple[list[Line], list
 
 def assemble(doc: Document) -> ReadResult:
     """The report a document prints; raises InputError when it is not a report at all."""
-    text = all_text(doc)
+    text = "\n".join(doc.texts())
     version, hits = detect_version(text)
     fmt = FORMATS[version] if version else FORMATS[max(FORMATS)]
     heads = headings(doc, fmt)

@@ -40,3 +40,13 @@ class Document:
     file: str = ""
     notes: list[Finding] = field(default_factory=list)  # what reading the file itself could not do (warnings)
     simplified: int = 0  # characters converted from traditional ones while reading (a reader that converts its text)
+
+    def texts(self) -> list[str]:
+        """Every line's text and every table field's, in reading order."""
+        out: list[str] = []
+        for item in self.items:
+            if isinstance(item, Line):
+                out.append(item.text)
+            else:
+                out.extend(f.text for row in item.rows for f in row)
+        return out

@@ -25,16 +25,6 @@ def _cjk(text: str) -> int:
     return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
-def texts(doc: Document) -> list[str]:
-    out: list[str] = []
-    for item in doc.items:
-        if isinstance(item, Line):
-            out.append(item.text)
-        else:
-            out.extend(f.text for row in item.rows for f in row)
-    return out
-
-
 def simplify_text(text: str) -> tuple[str, int]:
     """``text`` in simplified characters when it is printed in traditional ones (pinyin after the characters
     dropped), and the characters changed (0: left as it is)."""
@@ -51,7 +41,7 @@ def simplify(doc: Document) -> int:
     """:func:`simplify_text` over a document's lines and cells, in place (unless its reader converted its text)."""
     if doc.simplified:
         return doc.simplified
-    _, changed = simplify_text("\n".join(texts(doc)))
+    _, changed = simplify_text("\n".join(doc.texts()))
     if changed:
         _apply(doc, lambda text: _converter().convert(PINYIN.sub("", text)))
     return changed
