@@ -157,3 +157,19 @@ def test_children_pass_over_another_version_of_the_parent(tmp_path: Path) -> Non
     outcome = check_children(parent, [tmp_path / "kids"])
     assert outcome.files[0].notes == [f"已跳过与本级报告机关和年度相同的文件（本级报告的另一版本，不计入下级）：{older}"]
     assert not [f for f in outcome.findings if f.code in ("CHILDREN-SUM", "AGGREGATE-DUPLICATE")]
+
+
+def test_draft_keeps_sources_written_anywhere_in_a_yaml_input(tmp_path: Path) -> None:
+    from generator.collect.draft import draft
+    from generator.pipeline import read_input
+
+    kids(tmp_path / "kids")
+    source = tmp_path / "本级.yaml"
+    write_aggregate(aggregate([tmp_path / "kids"], "县政府"), source)
+    report, tail = source.read_text(encoding="utf-8").split("\n# 汇总来源", 1)
+    source.write_text("# 汇总来源" + tail + report, encoding="utf-8")  # the list first, the report after it
+    target = tmp_path / "起草.yaml"
+    assert draft(source, target).written == target
+    back = read_input(target)
+    assert back.report is not None and [f.code for f in back.findings if f.severity == "error"] == []
+    assert target.read_text(encoding="utf-8").count("sources:") == 1

@@ -198,15 +198,22 @@ def write_aggregate(result: Aggregation, target: Path, suffix: str = "") -> None
             appendix=(SOURCES_SHEET, header, rows),
         )
         return
-    import yaml
 
     from ..fileio import write_atomic
-    from ..readers.yaml_nodes import SOURCES
     from ..readers.yaml_writer import dump_yaml
 
     listed = [{k: (_plain(v) if isinstance(v, Decimal) else v) for k, v in zip(header, row, strict=True)} for row in rows]
+    write_atomic(target, dump_yaml(report).rstrip("\n") + "\n" + sources_yaml(listed))
+
+
+def sources_yaml(listed: object) -> str:
+    """The YAML ``sources`` list after a report (the units an aggregate sums), with the comment that says what it is."""
+    import yaml
+
+    from ..readers.yaml_nodes import SOURCES
+
     tail = yaml.safe_dump({SOURCES: listed}, allow_unicode=True, sort_keys=False, width=1000)
-    write_atomic(target, dump_yaml(report).rstrip("\n") + "\n\n# 汇总来源：本报告各项数字由以下单位的报告逐格相加而成\n" + tail)
+    return "\n# 汇总来源：本报告各项数字由以下单位的报告逐格相加而成\n" + tail
 
 
 def _plain(value: Decimal) -> int | float:

@@ -144,12 +144,15 @@ def draft(source: Path, target: Path, *, overwrite: bool = False) -> Drafted:
 
 
 def kept_yaml(source: Path) -> str:
-    """What a YAML input holds besides the report (an aggregate's ``sources`` list), as written there, to keep."""
+    """What a YAML input holds besides the report (an aggregate's ``sources`` list), written again after the report."""
     if source.suffix.lower() not in (".yaml", ".yml"):
         return ""
+    import yaml
+
     from ..fileio import decode_text, read_bytes
     from ..readers.yaml_nodes import SOURCES
+    from .aggregate import sources_yaml
 
-    text = decode_text(read_bytes(source), str(source))[0]
-    at = re.search(rf"^(# [^\n]*\n)?{SOURCES}:", text, re.M)
-    return "\n" + text[at.start() :] if at else ""
+    loaded = yaml.safe_load(decode_text(read_bytes(source), str(source))[0])  # the input was already read and checked
+    listed = loaded.get(SOURCES) if isinstance(loaded, dict) else None
+    return sources_yaml(listed) if listed else ""
