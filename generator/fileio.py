@@ -282,7 +282,9 @@ class OutputSet:
                 missing = [d for d in (target.parent, *target.parent.parents) if not d.exists()]
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self.created += [d for d in reversed(missing) if d not in self.created]
-            fd, name = tempfile.mkstemp(prefix=f".{target.name[:80]}.", suffix=".tmp", dir=target.parent)
+            from .temporaries import temporary_prefix
+
+            fd, name = tempfile.mkstemp(prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent)
             os.close(fd)
         except OSError as exc:
             raise OutputError(os_error_message(exc, target.parent if exc.errno != errno.ENAMETOOLONG else target)) from exc

@@ -261,8 +261,14 @@ def build(
         for path in files
     ]
     outcome = Outcome(skipped=skipped_lines(skipped))
-    for done in pmap(_build_task, tasks, progress=_per_path(progress)):
-        outcome.files.append(done.result if done.result is not None else given_up(done.item.path, crashed=done.crashed))
+    try:
+        for done in pmap(_build_task, tasks, progress=_per_path(progress)):
+            outcome.files.append(done.result if done.result is not None else given_up(done.item.path, crashed=done.crashed))
+    except KeyboardInterrupt:  # a worker killed after its grace leaves its temporary files: they go too
+        from .temporaries import remove_orphaned_temporaries
+
+        remove_orphaned_temporaries(out_dir / f"{stems[p]}.{fmt}" for p in files for fmt in formats)
+        raise
     return outcome
 
 
