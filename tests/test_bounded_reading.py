@@ -47,8 +47,49 @@ def test_a_page_with_thousands_of_ruling_lines_is_read_as_text_with_a_warning() 
 
     doc = read_pdf(ruled_page(6000), "r.pdf")
     assert [f.code for f in doc.notes] == ["IMPORT-PAGE-AS-TEXT"]
-    assert f"上限 {MAX_RULINGS_PER_PAGE}" in doc.notes[0].message and "第 1 页" in doc.notes[0].message
+    assert f"第 1 页有 6000 条表格线（上限 {MAX_RULINGS_PER_PAGE}）" in doc.notes[0].message
     assert any("Annual report" in getattr(item, "text", "") for item in doc.items)
+
+
+def grid_pages(size: int, pages: int) -> bytes:
+    """``pages`` pages, each a line of its own text (its letters differ, so it is no running head) above a grid of
+    ``size`` + 1 by ``size`` + 1 ruling lines."""
+    rulings = b"".join(b"%.2f 100 m %.2f 700 l S " % (50 + i * 500 / size, 50 + i * 500 / size) for i in range(size + 1))
+    rulings += b"".join(b"50 %.2f m 550 %.2f l S " % (100 + i * 600 / size, 100 + i * 600 / size) for i in range(size + 1))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * n) for n in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for n in range(pages):
+        name = bytes([65 + n // 26 // 26, 65 + n // 26 % 26, 65 + n % 26])
+        stream = b"BT /F1 12 Tf 60 760 Td (Part %s of the annual report of the agency) Tj ET " % name + rulings
+        page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+        objects.append(page % (5 + 2 * n))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    return pdf(objects)
+
+
+def test_a_page_ruled_into_a_dense_grid_is_read_as_text_with_a_warning() -> None:
+    """161 × 161 crossing lines are far under the ruling limit, yet rebuilding their 25,600 cells took 14 s."""
+    from generator.readers.published.pdf import MAX_CROSSINGS_PER_PAGE, read_pdf
+
+    doc = read_pdf(grid_pages(160, 1), "g.pdf")
+    assert [f.code for f in doc.notes] == ["IMPORT-PAGE-AS-TEXT"]
+    assert f"约有 {161 * 161} 个交叉点（上限 {MAX_CROSSINGS_PER_PAGE}）" in doc.notes[0].message
+    assert any("Part AAA of the annual report" in getattr(item, "text", "") for item in doc.items)
+
+
+def test_rebuilding_tables_stops_at_the_files_budget_and_says_from_which_page_once() -> None:
+    """300 pages, each a 41 × 41 grid (1,681 crossings, allowed on one page): the first 17 pages are rebuilt as tables
+    the rest read as text, with one warning naming the first page left as text."""
+    from generator.readers.published.pdf import MAX_CROSSINGS, read_pdf
+
+    doc = read_pdf(grid_pages(40, 300), "g.pdf")
+    first = MAX_CROSSINGS // (41 * 41) + 1
+    assert [(f.code, f.source.line if f.source else None) for f in doc.notes] == [("IMPORT-PAGE-AS-TEXT", first)]
+    assert f"第 {first} 页起的各页" in doc.notes[0].message
+    assert any("Part ALN of the annual report" in getattr(item, "text", "") for item in doc.items)  # page 300
 
 
 def test_a_pdf_with_an_open_password_says_so() -> None:

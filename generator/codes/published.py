@@ -130,8 +130,8 @@ IMPORT_SPLIT_NARRATIVE = define(
 IMPORT_PAGE_AS_TEXT = define(
     "IMPORT-PAGE-AS-TEXT",
     "warning",
-    "PDF 某页的表格线过多，未按表格线重建表格，只读取了文字（请核对该页的表格）",
-    "第 {page} 页有 {rulings} 条表格线（上限 {limit}），未按表格线重建表格，只读取了文字，请核对该页的表格",
+    "PDF 某页的表格线过多或过密，未按表格线重建表格，只读取了文字（请核对该页的表格）",
+    "第 {page} 页{cause}，未按表格线重建表格，只读取了文字，请核对该页的表格",
     area=AREA,
 )
 IMPORT_XML_ENTITY = define(

@@ -24,9 +24,15 @@ from .spacing import line_text
 
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
+MAX_OBJECTS = 1_000_000  # … and in the whole file (a 30-page report has about 20,000; parsing 100,000 takes about 5 s)
 # ruling lines and boxes on one page beyond which tables are not rebuilt from them (the search grows faster than
 # linearly); a real report's densest table page has a few hundred
 MAX_RULINGS_PER_PAGE = 2_000
+# crossings of distinct ruling positions (rows × columns) on one page, and over the whole file, beyond which tables
+# are not rebuilt: the table finder's time grows with the square of the crossings (a 41 × 41 grid takes 0.1 s, an
+# 81 × 81 grid 1.1 s, a 161 × 161 grid 14 s); 表三 alone on a page has about 28 × 9
+MAX_CROSSINGS_PER_PAGE = 3_000
+MAX_CROSSINGS = 30_000
 SCANNED = "这是扫描件，没有文字层（只有图片），无法读取文字；reportgen 不做文字识别（OCR），请取得网页版、Word 版或带文字层的 PDF"
 MARGIN = 0.15  # on a single page, a page number in the top or bottom margin (GB/T 9704: 35 mm of 297); else by repetition
 NO_PAGES = "PDF 文件中没有任何页面"
@@ -124,17 +130,59 @@ def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= EDGE * 2 for x, y in zip(a, b, strict=True))
 
 
-def page_items(page: Any, file: str, page_no: int, notes: list[Finding]) -> list[Placed]:
-    """One page's tables and text lines (outside the tables), top to bottom; a page with more ruling lines than
-    MAX_RULINGS_PER_PAGE is read as text only (noted in ``notes``)."""
+def crossings(page: Any) -> int:
+    """At most how many places the page's horizontal and vertical rulings cross: distinct rows × distinct columns."""
+    rows = {round(edge["top"] / EDGE) for edge in page.horizontal_edges}
+    columns = {round(edge["x0"] / EDGE) for edge in page.vertical_edges}
+    return len(rows) * len(columns)
+
+
+@dataclass
+class Budget:
+    """What is left of the work allowed in one file: objects parsed, ruling crossings for rebuilding tables."""
+
+    objects: int = MAX_OBJECTS
+    crossings: int = MAX_CROSSINGS
+    spent: bool = False  # the crossings are spent: every later page is text only, said once
+
+
+def too_dense(page: Any, budget: Budget) -> str | None:
+    """Why the page's tables are not rebuilt from its rulings (too many, too dense, the file's budget spent; "" when
+    the budget was already said to be spent), or None."""
     rulings = len(page.rects) + len(page.lines) + len(page.curves)
-    if len(page.chars) + rulings > MAX_OBJECTS_PER_PAGE:
+    if rulings > MAX_RULINGS_PER_PAGE:
+        return f"有 {rulings} 条表格线（上限 {MAX_RULINGS_PER_PAGE}）"
+    if not rulings:
+        return None
+    count = crossings(page)
+    if count > MAX_CROSSINGS_PER_PAGE:
+        return f"的表格线约有 {count} 个交叉点（上限 {MAX_CROSSINGS_PER_PAGE}）"
+    if count > budget.crossings:
+        if budget.spent:
+            return ""  # said at the first such page
+        budget.spent = True
+        return f"起的各页：之前各页的表格线交叉点已达全文件上限 {MAX_CROSSINGS}"
+    budget.crossings -= count
+    return None
+
+
+def page_items(page: Any, file: str, page_no: int, notes: list[Finding], budget: Budget) -> list[Placed]:
+    """One page's tables and text lines (outside the tables), top to bottom; a page whose rulings are too many or
+    too dense (see :func:`too_dense`) is read as text only (noted in ``notes``)."""
+    rulings = len(page.rects) + len(page.lines) + len(page.curves)
+    objects = len(page.chars) + rulings
+    if objects > MAX_OBJECTS_PER_PAGE:
         raise InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
+    budget.objects -= objects
+    if budget.objects < 0:
+        too_many = f"读到第 {page_no} 页时文字和图形对象已超过 {MAX_OBJECTS} 个，不像一份年度报告"
+        raise InputError(f"{too_many}（文件可能已损坏或是恶意构造的）", file)
     boxes: list[tuple[float, float, float, float]] = []
     placed: list[Placed] = []
-    tables = page.find_tables() if rulings <= MAX_RULINGS_PER_PAGE else []
-    if rulings > MAX_RULINGS_PER_PAGE:
-        notes.append(IMPORT_PAGE_AS_TEXT(source=Source(file=file, line=page_no), page=page_no, rulings=rulings, limit=MAX_RULINGS_PER_PAGE))
+    cause = too_dense(page, budget)
+    tables = page.find_tables() if cause is None else []
+    if cause:
+        notes.append(IMPORT_PAGE_AS_TEXT(source=Source(file=file, line=page_no), page=page_no, cause=cause))
     for table in tables:
         for rows, box in segments(table):
             boxes.append(box)
@@ -287,7 +335,8 @@ def read_pdf(data: bytes, file: str) -> Document:
             if not pdf.pages:
                 raise InputError(NO_PAGES, file)
             notes: list[Finding] = []
-            pages = without_furniture([page_items(page, file, n, notes) for n, page in enumerate(pdf.pages, 1)])
+            budget = Budget()
+            pages = without_furniture([page_items(page, file, n, notes, budget) for n, page in enumerate(pdf.pages, 1)])
             images = sum(len(page.images) for page in pdf.pages)
     except InputError:
         raise
