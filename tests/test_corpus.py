@@ -11,7 +11,7 @@ from functools import cache
 import pytest
 import yaml
 
-from tests.corpus_measure import CORPUS, Expected, Measured, corpus, measure
+from tests.corpus_measure import CORPUS, SUFFIXES, Expected, Measured, corpus, measure
 
 ASPECTS = ("tables", "agency", "cells", "findings", "refused")
 KNOWN = yaml.safe_load((CORPUS / "known_failures.yaml").read_text(encoding="utf-8")) or {}
@@ -67,10 +67,7 @@ def test_known_failures_name_real_cases() -> None:
 
 def test_every_corpus_file_has_its_expectations() -> None:
     documents = {
-        p.stem
-        for folder in (CORPUS, CORPUS / "holdout")
-        for p in folder.iterdir()
-        if p.suffix in (".txt", ".html", ".md") and p.name != "README.md"
+        p.stem for folder in (CORPUS, CORPUS / "holdout") for p in folder.iterdir() if p.suffix in SUFFIXES and p.name != "README.md"
     }
     assert documents == {e.id for e in REPORTS}
 
