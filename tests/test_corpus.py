@@ -7,11 +7,13 @@ importer starts to get right fails loudly until its line is removed from that li
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.corpus_measure import CORPUS, SUFFIXES, Expected, Measured, corpus, measure
+from tests.pdf_agreement import assert_readers_agree
 
 ASPECTS = ("tables", "agency", "cells", "findings", "refused")
 KNOWN = yaml.safe_load((CORPUS / "known_failures.yaml").read_text(encoding="utf-8")) or {}
@@ -77,3 +79,9 @@ def test_every_corpus_report_names_its_source() -> None:
         data = yaml.safe_load((expected.document.parent / f"{expected.id}.expected.yaml").read_text(encoding="utf-8"))
         source = data["source"]
         assert source["address"] and source["obtained"] and source["licence"], expected.id
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.rglob("*.pdf")), ids=lambda p: p.stem)
+def test_pdfium_and_pdfminer_read_a_real_pdf_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reports exported from WPS as published: the same report from PDFium's page objects as from pdfminer's."""
+    assert_readers_agree(path, monkeypatch)

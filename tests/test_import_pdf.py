@@ -30,6 +30,7 @@ from generator.values import complete
 
 from .conftest import sample_yamls
 from .factories import distinct_report
+from .pdf_agreement import assert_readers_agree
 from .printing import print_pages
 from .test_import import words
 
@@ -287,3 +288,9 @@ def test_truncated_real_pdf(libreoffice_pdfs: dict[str, Path], tmp_path: Path) -
         assert "PDF" in exc.message or "扫描件" in exc.message
     else:  # pdfminer may recover the first pages: then the missing tables make it an incomplete import
         assert any(f.severity == "error" for f in result.findings)
+
+
+@pytest.mark.parametrize("name", sorted(originals()))
+def test_pdfium_and_pdfminer_read_the_same(name: str, libreoffice_pdfs: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page objects PDFium reads (three times faster) give the same report as pdfminer's, blanks aside."""
+    assert_readers_agree(libreoffice_pdfs[name], monkeypatch)

@@ -36,6 +36,7 @@ from generator.view import build_view
 
 from .conftest import EXAMPLE
 from .factories import distinct_report
+from .pdf_agreement import assert_readers_agree
 from .printing import print_pages
 from .test_import import words
 
@@ -317,3 +318,18 @@ def test_closing(texts: tuple[str, ...], signature: str | None, date: dt.date | 
 def test_date_parsers_cope_with_layout_spaces() -> None:
     assert parse_date("2026 年 1 月 20 日") == dt.date(2026, 1, 20)
     assert parse_date("二〇二六年二月三十日") is None
+
+
+@pytest.mark.parametrize("name", sorted(ORIGINALS))
+def test_pdfium_and_pdfminer_read_the_same(name: str, printed: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Character grids, spaced-out text, one-line closings and pandoc's styles: the same report from either reader."""
+    if name not in printed:
+        pytest.skip("pandoc is not installed")
+    assert_readers_agree(printed[name], monkeypatch)
+
+
+@pytest.mark.parametrize("name", ["html", "html-signed"])
+def test_pdfium_and_pdfminer_read_a_browser_pdf_the_same(
+    name: str, browser_printed: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_readers_agree(browser_printed[name], monkeypatch)

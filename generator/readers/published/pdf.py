@@ -16,12 +16,14 @@ from ...codes.published import IMPORT_PAGE_AS_TEXT
 from ...errors import InputError
 from ...findings import Finding, Source
 from ...formats import FORMATS
+from . import glyphs
 from .items import Document, Field, Grid, Line
 from .labels import match
 from .narrative import MARKER, SENTENCE_END
 from .pagination import Placed, join_continuation, without_furniture
 from .spacing import line_text
 
+PDFIUM = True  # read each page's objects with PDFium where it can (see glyphs.py); False: pdfminer for every page
 MAX_PAGES = 300  # far beyond any annual report; a bound against hostile files
 MAX_OBJECTS_PER_PAGE = 200_000  # characters, lines and rects on one page
 MAX_OBJECTS = 1_000_000  # … and in the whole file (a 30-page report has about 20,000; parsing 100,000 takes about 5 s)
@@ -336,6 +338,11 @@ def read_pdf(data: bytes, file: str) -> Document:
                 raise InputError(NO_PAGES, file)
             notes: list[Finding] = []
             budget = Budget()
+            if PDFIUM:
+                read_fast = glyphs.all_page_objects(data, [(page.page_number, page.initial_doctop) for page in pdf.pages])
+                for page, objects in zip(pdf.pages, read_fast, strict=True):
+                    if objects is not None:
+                        page._objects = objects  # where pdfplumber keeps a page's parsed objects: PDFium's stand in
             pages = without_furniture([page_items(page, file, n, notes, budget) for n, page in enumerate(pdf.pages, 1)])
             images = sum(len(page.images) for page in pdf.pages)
     except InputError:

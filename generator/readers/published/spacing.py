@@ -21,7 +21,9 @@ from statistics import median
 from typing import Any, NamedTuple
 
 LATIN_SPACE = 0.15  # ems beyond the Latin letter spacing: a word space (a quarter em in most fonts) is wider
-WIDE_SPACE = 1.0  # ems beyond the line's spacing next to a Chinese character: a deliberate separation
+# ems beyond the line's spacing next to a Chinese character: a deliberate separation; a gap of exactly one em (a tab
+# stop, an em space left as a gap) is one, however the PDF reader rounded the positions
+WIDE_SPACE = 0.98
 
 
 @functools.lru_cache(maxsize=8192)
@@ -68,7 +70,7 @@ def line_text(chars: Sequence[dict[str, Any]]) -> str:
         if previous is not None and out and not is_blank(out[-1]):
             gap, em = g.x0 - previous.x1, max(previous.size, g.size, 1.0)
             if previous.wide or g.wide:
-                if gap - spacing > WIDE_SPACE * em:
+                if gap - spacing >= WIDE_SPACE * em:
                     out.append(" ")
             elif gap - latin_spacing > LATIN_SPACE * em:
                 out.append(" ")
