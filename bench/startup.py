@@ -29,9 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_inputs" / "example-county-bureau-2021.xlsx"
-ENTRY = (  # the console script: the typer app, or the stored-help entry point of older copies
+ENTRY = (  # the console script (generator.__main__:main), or the entry point of older copies
     "import sys; sys.argv[0] = 'reportgen'; sys.argv[1:] = {args!r}\n"
-    "try:\n    from generator.console import main\nexcept ImportError:\n    from generator.cli import app as main\nmain()"
+    "try:\n    from generator.__main__ import main\nexcept ImportError:\n    from generator.cli import app as main\nmain()"
 )
 IMPORT_RE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 

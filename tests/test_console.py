@@ -1,4 +1,5 @@
-"""The entry point: the console script is the typer app; one-shot commands load only the libraries they use."""
+"""The entry point: the console script runs the typer app (guarded against a Ctrl-C while it loads); one-shot commands
+load only the libraries they use."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from pathlib import Path
 import pytest
 
 PROGRAM = "reportgen"
-ENTRY_POINT = "from generator.cli import app as main\n"  # what the console script ``reportgen`` runs (pyproject.toml)
+ENTRY_POINT = "from generator.__main__ import main\n"  # what the console script ``reportgen`` runs (pyproject.toml)
 
 
-def test_the_console_script_is_the_typer_app() -> None:
+def test_the_console_script_runs_the_typer_app() -> None:
     import tomllib
 
+    from generator.__main__ import main
+
     pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pyproject["project"]["scripts"] == {PROGRAM: "generator.cli:app"}
+    assert pyproject["project"]["scripts"] == {PROGRAM: "generator.__main__:main"}
+    assert "app()" in __import__("inspect").getsource(main)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], []])
