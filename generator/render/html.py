@@ -152,10 +152,11 @@ def cell_html(role: str, rowspan: int, colspan: int, text: str, width_mm: float,
 
 
 def page_starts(shape: TableShape) -> frozenset[int]:
-    """Body rows a printed page may start at: between row groups (:attr:`TableShape.group_starts`), and under an outer
+    """Body rows a printed page may start at: between row groups (:attr:`TableShape.group_starts`); under an outer
     group label only where the rows above and the rows below each hold the label's lines, so that neither the label
     at the foot of a page nor its copy at the top of the next is cut off (heights in lines, estimated at print size
-    as :func:`label_lines` wraps the labels, a label down a narrow column one character a line)."""
+    as :func:`label_lines` wraps the labels, a label down a narrow column one character a line); never just after
+    the label's rows, where the copy, pushed past the label's end, would print over the row."""
     lines = [1] * shape.rows
     outer: list[tuple[int, int, int]] = []  # (first row, rows spanned, lines of the label)
     for row, col, rowspan, colspan, role, text in shape.cells:
@@ -170,7 +171,8 @@ def page_starts(shape: TableShape) -> frozenset[int]:
         r
         for r in shape.group_starts
         if not any(
-            first < r < first + span and min(sum(lines[first:r]), sum(lines[r : first + span])) < needed for first, span, needed in outer
+            r == first + span or (first < r < first + span and min(sum(lines[first:r]), sum(lines[r : first + span])) < needed)
+            for first, span, needed in outer
         )
     )
 
