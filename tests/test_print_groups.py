@@ -161,6 +161,26 @@ def test_continued_applications_table_repeats_its_header_and_group_label(printed
 
 
 @needs_browser
+@pytest.mark.parametrize("name", list(reports()))
+def test_outer_group_label_is_printed_once_on_each_page_of_its_rows_and_nowhere_else(printed: dict[str, list[list]], name: str) -> None:
+    """The copy of 三、本年度办理结果 kept for the next page never shows on the label's own page nor below its rows."""
+    report = reports()[name]
+    pages = printed[name]
+    rows, starts, _ = breaks(report, pages)
+    words = reading_order(pages)
+    left = min(s.word.x0 for s in starts)
+    outer = next(row.groups[0] for row in rows if row.groups)
+    label_page = next(s.page for s, row in zip(starts, rows, strict=True) if row.groups[:1] == (outer,))
+    start = next(len(p.word.text) for p in words if p.page == label_page and abs(p.word.x0 - left) < 3 and outer.startswith(p.word.text))
+    first_piece = outer[:start]  # the label's first printed line, as narrow as its column makes it
+    for page in range(starts[0].page, min(starts[-1].page + 2, len(pages))):  # and the page after the table
+        under = [i for i, s in enumerate(starts) if s.page == page and rows[i].groups[:1] == (outer,)]
+        bottom = max((s.word.y1 + 24 for s in starts if s.page == page), default=float("inf"))
+        column = first_column(words, page, left, 0, bottom)
+        assert column.count(first_piece) == (1 if under else 0), f"page {page + 1}: first column {column}"
+
+
+@needs_browser
 @pytest.mark.parametrize("name", [name for name in reports() if name.endswith("-numbered") or name in ("long-agency", "five-digits-2021")])
 def test_reviews_table_stays_on_one_page_with_its_heading(printed: dict[str, list[list]], name: str) -> None:
     """Every number differs: 表四's numbers are all printed on the page of its heading."""
