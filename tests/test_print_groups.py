@@ -30,7 +30,7 @@ def samples() -> dict[str, Report]:
         report = read_yaml(path).report
         assert report is not None, path.name
         out[path.stem] = report
-        # the sample's own text and layout with every number different, so that each row is found by its numbers too
+        # the sample's own text and layout with every number different, so that 表四 is found by its numbers
         numbered = distinct_report(report.format, first=100, step=1)
         out[f"{path.stem}-numbered"] = report.model_copy(update={"cells": numbered.cells, "units": numbered.units})
     return out
