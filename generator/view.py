@@ -62,6 +62,13 @@ class TableShape:
     # (row, column, rowspan, colspan, role, text), where a value cell's text is its cell id
     cells: tuple[tuple[int, int, int, int, str, str], ...]
 
+    @functools.cached_property
+    def group_starts(self) -> frozenset[int]:
+        """Body rows a new page may start at, between row groups: no label spanning rows runs across them except in
+        the first column (the outer group label, such as 三、本年度办理结果, which is then printed again)."""
+        spans = [(row, row + rowspan) for row, col, rowspan, *_ in self.cells if col > 0 and rowspan > 1]
+        return frozenset(r for r in range(self.header_rows + 1, self.rows) if not any(a < r < b for a, b in spans))
+
 
 # the one shape object for a layout, shared by every table laid out alike (distinct shapes: a few per format and unit)
 _shape = functools.lru_cache(maxsize=256)(TableShape)

@@ -80,6 +80,9 @@ function measure(frame) {
     if (starts.length && text.length - starts[starts.length - 1] < 2) out.orphans.push(text);
   }
   for (const line of doc.querySelectorAll(".rg-title-line")) out.title.push(lines(line).length);
+  // the copy of a group label kept for a printed page break takes no room on screen
+  out.again = [...doc.querySelectorAll(".rg-again")].filter((e) => e.getClientRects().length > 0).length;
+  out.copies = doc.querySelectorAll(".rg-again").length;
   out.signature = lines(doc.querySelector(".rg-signature"));
   // a Chinese quotation mark in body text is set full-width: about one em wide
   // (between two ideographs, where CJK typography does not trim it)
@@ -168,6 +171,7 @@ def test_numbers_never_wrap_and_nothing_overflows(layouts: dict[str, dict], page
     assert measured["cut"] == [], "tables cut off by their box (it must scroll to them)"
     assert measured["unflowed"] == [], "text running past the screen's edge instead of wrapping"
     assert measured["orphans"] == [], "labels whose last line holds a single character"
+    assert measured["copies"] >= 1 and measured["again"] == 0, "the print copy of 三、本年度办理结果 shows on screen"
 
 
 @needs_browser

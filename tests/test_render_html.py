@@ -237,3 +237,22 @@ def test_print_width_covers_the_numbers_and_grows_with_them(version: str) -> Non
     for key, ems in widths.items():
         assert ems == sorted(ems), key
     assert widths["reviews"][-1] > widths["reviews"][0]
+
+
+@pytest.mark.parametrize("version", sorted(FORMATS))
+def test_rows_inside_a_row_group_are_kept_and_the_outer_label_carries_its_print_copy(version: str) -> None:
+    """Per the declaration: a row under the same inner group label as the row above (（三）不予公开) never starts a
+    printed page; the outer label (三、本年度办理结果) carries one empty copy for the next page, hidden from assistive
+    tools, so that the page's text and its table model are unchanged."""
+    page = render_html(distinct_report(version))
+    start = page.index("rg-table-applications")
+    body = page[page.index("<tbody>", start) : page.index("</table>", start)]
+    rows = FORMATS[version].table("applications").rows
+    opened = re.findall(r"<tr[^>]*>", body)
+    assert len(opened) == len(rows)
+    for above, below, tag in zip(rows[:-1], rows[1:], opened[1:], strict=True):
+        if above.groups[1:] and above.groups[1:] == below.groups[1:]:
+            assert tag == '<tr class="rg-keep">', below.full_label
+    outer = {row.groups[0] for row in rows if row.groups}
+    copies = re.findall(r'<span class="rg-again"([^>]*)></span>', page)  # in the whole page: in no other table
+    assert copies == [f' aria-hidden="true" data-label="{label}"' for label in sorted(outer)]

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..formats.fit import LABEL_WORDS, line_capacity
+from ..formats.fit import LABEL_WORDS, label_lines, line_capacity
 from ..report import Report
 from ..title import NO_LINE_END, NO_LINE_START, agency_joints, char_width, text_width
 from ..view import ReportView, TableShape, TableView, build_view
@@ -131,8 +131,10 @@ def print_width_em(shape: TableShape, value_texts: Sequence[str]) -> float:
     return round(sum(em + CELL_EDGES_EM for em in need) * PRINT_SAFETY, 1)
 
 
-def cell_html(role: str, rowspan: int, colspan: int, text: str, width_mm: float) -> list[Piece]:
-    """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id."""
+def cell_html(role: str, rowspan: int, colspan: int, text: str, width_mm: float, repeated: bool = False) -> list[Piece]:
+    """One ``th`` (header, label) or ``td`` (number); a number's text is left open (``0``), ``text`` is its cell id.
+    ``repeated``: an outer group label that, printed, shows again at the top of the next page when its rows run
+    over a page break (the copy is drawn by the print stylesheet from ``data-label``, hidden from assistive tools)."""
     tag = "td" if role == "value" else "th"
     attributes = f' class="rg-{escape(role)}"'
     if rowspan > 1:
@@ -144,7 +146,35 @@ def cell_html(role: str, rowspan: int, colspan: int, text: str, width_mm: float)
         return [f"<{tag}{attributes}>", 0, f"</{tag}>"]
     points = wrap_points(role, rowspan, colspan, text, width_mm)
     inner = "<wbr>".join(f"<span>{escape(piece)}</span>" for piece in points) if points else escape(text)
+    if repeated:
+        inner += f'<span class="rg-again" aria-hidden="true" data-label="{escape(text)}"></span>'
     return [f"<{tag}{attributes}>{inner}</{tag}>"]
+
+
+def page_starts(shape: TableShape) -> frozenset[int]:
+    """Body rows a printed page may start at: between row groups (:attr:`TableShape.group_starts`); under an outer
+    group label only where the rows above and the rows below each hold the label's lines, so that neither the label
+    at the foot of a page nor its copy at the top of the next is cut off (heights in lines, estimated at print size
+    as :func:`label_lines` wraps the labels, a label down a narrow column one character a line); never just after
+    the label's rows, where the copy, pushed past the label's end, would print over the row."""
+    lines = [1] * shape.rows
+    outer: list[tuple[int, int, int]] = []  # (first row, rows spanned, lines of the label)
+    for row, col, rowspan, colspan, role, text in shape.cells:
+        if role == "value":
+            continue
+        needed = len(label_lines(text, sum(shape.widths[col : col + colspan])))
+        if rowspan == 1:
+            lines[row] = max(lines[row], needed)
+        elif col == 0 and row >= shape.header_rows:
+            outer.append((row, rowspan, needed))
+    return frozenset(
+        r
+        for r in shape.group_starts
+        if not any(
+            r == first + span or (first < r < first + span and min(sum(lines[first:r]), sum(lines[r : first + span])) < needed)
+            for first, span, needed in outer
+        )
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -160,10 +190,14 @@ def table_layout(shape: TableShape, labelledby: str) -> Drawing:
     place = 0
     rows: list[list[Piece]] = [[] for _ in range(shape.rows)]
     for row, col, rowspan, colspan, role, text in shape.cells:
-        for piece in cell_html(role, rowspan, colspan, text, sum(shape.widths[col : col + colspan])):
+        repeated = role == "label" and col == 0 and rowspan > 1 and row >= shape.header_rows
+        for piece in cell_html(role, rowspan, colspan, text, sum(shape.widths[col : col + colspan]), repeated):
             rows[row].append(place if isinstance(piece, int) else piece)
         place += role == "value"
-    lines = [["<tr>", *cells, "</tr>\n"] for cells in rows]
+    # a body row that may not start a printed page: inside a row group (under （三）不予公开), or too near either end of
+    # an outer group label for the label to print whole (see page_starts)
+    kept = set(range(shape.header_rows + 1, shape.rows)) - page_starts(shape)
+    lines = [['<tr class="rg-keep">' if r in kept else "<tr>", *cells, "</tr>\n"] for r, cells in enumerate(rows)]
     if shape.header_rows:
         out += ["<thead>\n", *itertools.chain(*lines[: shape.header_rows]), "</thead>\n"]
     out += ["<tbody>\n", *itertools.chain(*lines[shape.header_rows :])]

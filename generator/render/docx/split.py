@@ -35,8 +35,7 @@ def row_heights(table: TableView, line: int = TABLE_LINE) -> list[int]:
 def boundaries(table: TableView) -> list[int]:
     """Body rows a new page may start at: no merged cell runs across them except in the first column (the outer group
     label, which is then repeated)."""
-    spans = [(c.row, c.row + c.rowspan) for row in table.rows for c in row if c.col > 0 and c.rowspan > 1]
-    return [r for r in range(table.header_rows + 1, len(table.rows)) if not any(a < r < b for a, b in spans)]
+    return sorted(table.shape.group_starts)
 
 
 def cut(table: TableView, at: int) -> tuple[TableView, TableView]:
