@@ -184,3 +184,41 @@ def test_audit_gives_up_one_slow_report_and_reads_the_others(tmp_path: Path, mon
     assert codes["slow.txt"] == ["INPUT-TIMEOUT"]
     assert all(items[i].report is not None for i in (0, 1)) and "INPUT-TIMEOUT" not in codes["a.txt"] + codes["b.txt"]
     assert seen == [1, 2, 3]
+
+
+def glyph_pages(pages: int, glyphs: int) -> bytes:
+    """``pages`` pages, each printing ``glyphs`` characters (lines of 100 letters)."""
+    line = b"(" + b"A" * 100 + b") Tj 0 -1 Td "
+    stream = b"BT /F1 1 Tf 20 800 Td " + line * (glyphs // 100) + b"ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + n) for n in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+    return pdf(objects + [page] * pages)
+
+
+@pytest.mark.parametrize("pdfium", [True, False])
+def test_a_page_of_too_many_characters_is_refused_before_they_are_read(pdfium: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.readers.published import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "PDFIUM", pdfium)
+    monkeypatch.setattr(pdf_reader, "MAX_OBJECTS_PER_PAGE", 5_000)
+    with pytest.raises(InputError) as info:
+        pdf_reader.read_pdf(glyph_pages(2, 6_000), "many.pdf")
+    assert info.value.message == "第 1 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）"
+
+
+@pytest.mark.parametrize("pdfium", [True, False])
+def test_a_file_of_too_many_characters_in_all_is_refused_at_the_page_that_passes_the_limit(
+    pdfium: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.readers.published import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "PDFIUM", pdfium)
+    monkeypatch.setattr(pdf_reader, "MAX_OBJECTS", 10_000)
+    with pytest.raises(InputError) as info:
+        pdf_reader.read_pdf(glyph_pages(30, 3_000), "many.pdf")
+    assert info.value.message == "读到第 4 页时文字和图形对象已超过 10000 个，不像一份年度报告（文件可能已损坏或是恶意构造的）"

@@ -26,30 +26,58 @@ ROUND = 3  # decimals: PDFium computes in single precision, and an edge is horiz
 LOCK = threading.Lock()  # PDFium is not thread-safe: one document at a time in a process
 
 
-def all_page_objects(data: bytes, pages: list[tuple[int, float]]) -> list[Objects | None]:
-    """Each page's objects (``pages``: each page's number and its top in the document), None for a page left to
-    pdfminer; all None when PDFium cannot open the file (pdfminer then says why)."""
-    with LOCK:
+class TooManyObjects(Exception):
+    """A page holds more objects (characters and paths) than the caller allows."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+class PageReader:
+    """PDFium's view of one document, read a page at a time while the lock is held (``with PageReader(...)``); every
+    page is left to pdfminer when PDFium cannot open the file (pdfminer then says why) or counts other pages, and
+    when not ``enabled``."""
+
+    def __init__(self, data: bytes, pages: int, *, enabled: bool = True) -> None:
+        self.data, self.pages, self.enabled = data, pages, enabled
+        self.document: pdfium.PdfDocument | None = None
+
+    def __enter__(self) -> PageReader:
+        LOCK.acquire()
+        if not self.enabled:
+            return self
         try:
-            document = pdfium.PdfDocument(data)
+            self.document = pdfium.PdfDocument(self.data)
         except pdfium.PdfiumError:
-            return [None] * len(pages)
+            return self
+        if len(self.document) != self.pages:
+            self.document.close()
+            self.document = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         try:
-            if len(document) != len(pages):
-                return [None] * len(pages)
-            return [page_objects(document, n, number, doctop) for n, (number, doctop) in enumerate(pages)]
+            if self.document is not None:
+                self.document.close()
         finally:
-            document.close()
+            LOCK.release()
+
+    def objects(self, index: int, page_number: int, doctop: float, limit: int) -> Objects | None:
+        """The page's characters, lines, rects, curves and images as pdfplumber's object dicts (top-down coordinates),
+        or None when the page is left to pdfminer; :class:`TooManyObjects` beyond ``limit``, before any is made."""
+        return None if self.document is None else page_objects(self.document, index, page_number, doctop, limit)
 
 
-def page_objects(document: pdfium.PdfDocument, index: int, page_number: int, doctop: float) -> Objects | None:
-    """The page's characters, lines, rects, curves and images as pdfplumber's object dicts (top-down coordinates), or
-    None when the page is left to pdfminer."""
+def page_objects(document: pdfium.PdfDocument, index: int, page_number: int, doctop: float, limit: int) -> Objects | None:
     page = document[index]
     try:
         left, bottom, right, top = page.get_mediabox()
         if page.get_rotation() or left or bottom or page.get_cropbox() != (left, bottom, right, top):
             return None
+        count = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if count > limit:
+            raise TooManyObjects(count)
         objects = list(page.get_objects(max_depth=1))
         if any(obj.type == pdfium_c.FPDF_PAGEOBJ_FORM for obj in objects):
             return None
@@ -63,6 +91,8 @@ def page_objects(document: pdfium.PdfDocument, index: int, page_number: int, doc
                 out["image"].append(box("image", x0, y0, x1, y1, context))
         textpage = page.get_textpage()
         try:
+            if pdfium_c.FPDFText_CountChars(textpage.raw) + len(objects) > limit:
+                raise TooManyObjects(pdfium_c.FPDFText_CountChars(textpage.raw) + len(objects))
             out["char"] = characters(textpage, context)
         finally:
             textpage.close()

@@ -143,8 +143,8 @@ def crossings(page: Any) -> int:
 class Budget:
     """What is left of the work allowed in one file: objects parsed, ruling crossings for rebuilding tables."""
 
-    objects: int = MAX_OBJECTS
-    crossings: int = MAX_CROSSINGS
+    objects: int
+    crossings: int
     spent: bool = False  # the crossings are spent: every later page is text only, said once
 
 
@@ -168,17 +168,22 @@ def too_dense(page: Any, budget: Budget) -> str | None:
     return None
 
 
+def too_many(page_no: int, objects: int, budget: Budget, file: str) -> InputError:
+    """The refusal of a page with more objects than one page may have, or than the file has left."""
+    if objects > MAX_OBJECTS_PER_PAGE:
+        return InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
+    too_many = f"读到第 {page_no} 页时文字和图形对象已超过 {MAX_OBJECTS} 个，不像一份年度报告"
+    return InputError(f"{too_many}（文件可能已损坏或是恶意构造的）", file)
+
+
 def page_items(page: Any, file: str, page_no: int, notes: list[Finding], budget: Budget) -> list[Placed]:
     """One page's tables and text lines (outside the tables), top to bottom; a page whose rulings are too many or
     too dense (see :func:`too_dense`) is read as text only (noted in ``notes``)."""
     rulings = len(page.rects) + len(page.lines) + len(page.curves)
     objects = len(page.chars) + rulings
-    if objects > MAX_OBJECTS_PER_PAGE:
-        raise InputError(f"第 {page_no} 页的图形对象过多，无法读取（文件可能已损坏或是恶意构造的）", file)
+    if objects > min(MAX_OBJECTS_PER_PAGE, budget.objects):
+        raise too_many(page_no, objects, budget, file)
     budget.objects -= objects
-    if budget.objects < 0:
-        too_many = f"读到第 {page_no} 页时文字和图形对象已超过 {MAX_OBJECTS} 个，不像一份年度报告"
-        raise InputError(f"{too_many}（文件可能已损坏或是恶意构造的）", file)
     boxes: list[tuple[float, float, float, float]] = []
     placed: list[Placed] = []
     cause = too_dense(page, budget)
@@ -337,13 +342,19 @@ def read_pdf(data: bytes, file: str) -> Document:
             if not pdf.pages:
                 raise InputError(NO_PAGES, file)
             notes: list[Finding] = []
-            budget = Budget()
-            if PDFIUM:
-                read_fast = glyphs.all_page_objects(data, [(page.page_number, page.initial_doctop) for page in pdf.pages])
-                for page, objects in zip(pdf.pages, read_fast, strict=True):
+            budget = Budget(MAX_OBJECTS, MAX_CROSSINGS)
+            placed: list[list[Placed]] = []
+            with glyphs.PageReader(data, len(pdf.pages), enabled=PDFIUM) as fast:
+                for n, page in enumerate(pdf.pages, 1):
+                    limit = min(MAX_OBJECTS_PER_PAGE, budget.objects)
+                    try:
+                        objects = fast.objects(n - 1, page.page_number, page.initial_doctop, limit)
+                    except glyphs.TooManyObjects as exc:
+                        raise too_many(n, exc.count, budget, file) from None
                     if objects is not None:
                         page._objects = objects  # where pdfplumber keeps a page's parsed objects: PDFium's stand in
-            pages = without_furniture([page_items(page, file, n, notes, budget) for n, page in enumerate(pdf.pages, 1)])
+                    placed.append(page_items(page, file, n, notes, budget))
+            pages = without_furniture(placed)
             images = sum(len(page.images) for page in pdf.pages)
     except InputError:
         raise
