@@ -77,11 +77,12 @@ def rows_break(html: str) -> str:
     the foot of an A5 page and one of them is cut by the page break."""
     css = (
         "<style>@page { size: A5; } .rg-table tr, .rg-table th, .rg-table td { break-inside: auto !important; }"
+        " .rg-table tr.rg-keep { break-before: auto !important; } .rg-table .rg-again { display: none !important; }"
         " .rg-table td, .rg-table th { vertical-align: top !important; }</style></head>"
     )
-    row = '<tr><th class="rg-label" scope="row"><span>5.要求</span>'
+    row = '<tr class="rg-keep"><th class="rg-label" scope="row"><span>5.要求</span>'
     assert row in html
-    return html.replace("</head>", css, 1).replace(row, row.replace("<tr>", '<tr style="height:240px">'), 1)
+    return html.replace("</head>", css, 1).replace(row, row.replace("<tr ", '<tr style="height:240px" '), 1)
 
 
 @pytest.fixture(scope="session")
