@@ -238,3 +238,21 @@ def test_flattened_seed_never_guesses(number: str, style: str, tmp_path: Path, s
     missing = [c for c in expected.cells if c not in result.report.cells and not FORMATS[expected.format].cells()[c].total]
     incomplete = any(f.code == "IMPORT-INCOMPLETE" for f in result.findings)
     assert all(named(result, c) for c in missing) or incomplete
+
+
+def test_a_number_run_into_its_row_label_fills_the_empty_cell_after_it(tmp_path: Path) -> None:
+    """The ruling between a row label and its first number was not drawn: the number stands in the label's cell
+    (``行政规范性文件12``) and the cell after it is empty. It is that cell's number, not a printed blank."""
+    report = distinct_report("2021")
+    html = render_html(report)
+    cell = '<td class="rg-value" data-cell="proactive.normative_documents.issued">'
+    row = re.search(r'<tr><th class="rg-label" scope="row">(.*?)</th>' + re.escape(cell) + r"(\d+)</td>", html)
+    assert row is not None
+    glued = f'<tr><th class="rg-label" scope="row">{row.group(1)}{row.group(2)}</th>{cell}</td>'
+    path = tmp_path / "glued.html"
+    path.write_text(html.replace(row.group(0), glued, 1), encoding="utf-8")
+    result = read_published(path)
+    assert result.report is not None
+    assert result.report.cells["proactive.normative_documents.issued"] == int(row.group(2))
+    assert complete(result.report) == complete(report)
+    assert [f.code for f in result.findings] == []

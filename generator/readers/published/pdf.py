@@ -133,10 +133,25 @@ def same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def crossings(page: Any) -> int:
-    """At most how many places the page's horizontal and vertical rulings cross: distinct rows × distinct columns."""
-    rows = {round(edge["top"] / EDGE) for edge in page.horizontal_edges}
-    columns = {round(edge["x0"] / EDGE) for edge in page.vertical_edges}
-    return len(rows) * len(columns)
+    """At most how many places the page's horizontal and vertical rulings cross: rows × columns of ruling positions,
+    each position the rulings within the table finder's snap tolerance of each other (a PDF writer that draws each
+    cell's border apart draws one position many times, a few hundredths of a point off), rulings shorter than the
+    finder's shortest edge left out."""
+    from pdfplumber.table import TableSettings
+
+    settings = TableSettings.resolve(None)
+    rows = [e["top"] for e in page.horizontal_edges if e["x1"] - e["x0"] >= settings.edge_min_length]
+    columns = [e["x0"] for e in page.vertical_edges if e["bottom"] - e["top"] >= settings.edge_min_length]
+    return positions(rows, settings.snap_y_tolerance) * positions(columns, settings.snap_x_tolerance)
+
+
+def positions(values: list[float], tolerance: float) -> int:
+    """How many places ``values`` stand at, values within ``tolerance`` of the one before counted as one."""
+    count, last = 0, float("-inf")
+    for value in sorted(values):
+        count += value - last > tolerance
+        last = value
+    return count
 
 
 @dataclass

@@ -21,6 +21,9 @@ MAX_JOINT = 50_000  # combinations of ambiguous rows tried against the column ru
 UNIT = re.compile(f"({UNIT_PATTERN})$")
 NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 DASHES = {"-", "—", "——", "－", "--", "―"}
+# a row label with its first number run into it: the ruling between the two cells was not drawn (or a PDF writer
+# drew it apart from the cell's others), so the number came out in the label's cell and the next cell empty
+GLUED_NUMBER = re.compile(r"^(.*[^\d\s.,，])\s*(\d[\d,，]*(?:\.\d+)?)$")
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ def scan(fields: list[Field], version: str) -> RowScan:
         if not f.text.strip() or is_value_text(f.text):
             continue
         m = match(f.text, version)
+        if (m is None or not m.exact) and (unglued := glued_number(fields, i, version)) is not None:
+            return unglued
         if m is None or not m.exact:
             m = row_label_in(f.text, version) or m or run_together_header(f.text, version)
         if m is None:
@@ -147,6 +152,18 @@ def scan(fields: list[Field], version: str) -> RowScan:
     if filled and all(is_value_text(f.text) for f in filled):
         return RowScan("values", None, fields)
     return RowScan("other")
+
+
+def glued_number(fields: list[Field], i: int, version: str) -> RowScan | None:
+    """The row when field ``i`` is a row label exactly, followed by a number, and the field after it is empty: the
+    number is that empty cell's."""
+    glued = GLUED_NUMBER.match(fields[i].text.strip())
+    if glued is None or i + 1 >= len(fields) or fields[i + 1].text.strip():
+        return None
+    head = match(glued.group(1), version)
+    if head is None or not head.exact or head.label.kind != "row":
+        return None
+    return RowScan("row", head, [Field(glued.group(2), fields[i + 1].source), *fields[i + 2 :]])
 
 
 def collect(rows: list[tuple[list[Field], Source, bool]], fmt: Format) -> tuple[list[PrintedRow], dict[str, str], list[Finding]]:
