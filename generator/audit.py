@@ -91,6 +91,28 @@ def agency_key(name: str) -> str:
     return re.sub(r"[\s\W_]+", "", text)
 
 
+# the higher places an agency's name may start with in one year and not the next (淮安市洪泽区人民政府, 洪泽区人民政府)
+HIGHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|自治州|地区|盟|州)$")
+
+
+def previous_report(index: dict[tuple[str, int | None], Audited], key: str, year: int) -> Audited | None:
+    """The agency's report of ``year``: the same name, else the one name that is this one with a higher place name
+    added or left out (never a guess between two)."""
+    if (key, year) in index:
+        return index[(key, year)]
+    found = [
+        item
+        for (other, other_year), item in index.items()
+        if other_year == year
+        and other != key
+        and (
+            (other.endswith(key) and HIGHER_PLACE.match(other[: -len(key)]))
+            or (key.endswith(other) and HIGHER_PLACE.match(key[: -len(other)]))
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def read(path: Path) -> tuple[ReadResult | None, str | None]:
     from .pipeline import read_input
 
@@ -167,7 +189,7 @@ def audit(folder: Path, previous_dir: Path | None = None, progress: Progress | N
         report = item.report
         if report is None or item.result is None:
             continue
-        last = index.get((agency_key(report.agency), report.year - 1)) if report.year is not None else None
+        last = previous_report(index, agency_key(report.agency), report.year - 1) if report.year is not None else None
         item.findings += item.result.findings
         seen = {(f.code, f.cell) for f in item.findings}
         previous = last.report if last is not None else None

@@ -83,6 +83,35 @@ def test_agency_key_ignores_width_and_spaces() -> None:
     assert agency_key("云溪县 市场监督管理局") == agency_key("云溪县市场监督管理局") == agency_key("云溪县市场监督管理局 ")
 
 
+@pytest.mark.parametrize(
+    ("this_year", "last_year", "paired"),
+    [
+        ("淮安市洪泽区人民政府", "洪泽区人民政府", True),  # the city named this year only
+        ("洪泽区人民政府", "淮安市洪泽区人民政府", True),  # … or last year only
+        ("江苏省淮安市人民政府", "淮安市人民政府", True),
+        ("淮安市洪泽区人民政府", "淮安市清江浦区人民政府", False),  # another district
+        ("洪泽区人民政府办公室", "洪泽区人民政府", False),  # another agency, however alike
+        ("洪泽区教育局", "洪泽区人民政府教育局", False),  # not a higher place
+    ],
+)
+def test_last_years_report_of_the_same_agency_named_with_or_without_its_city(this_year: str, last_year: str, paired: bool) -> None:
+    from generator.audit import Audited, previous_report
+
+    last = Audited(Path("last.txt"), None)
+    index: dict[tuple[str, int | None], Audited] = {(agency_key(last_year), 2024): last}
+    assert (previous_report(index, agency_key(this_year), 2024) is last) == paired
+
+
+def test_two_agencies_that_could_be_last_years_are_no_guess() -> None:
+    from generator.audit import Audited, previous_report
+
+    index: dict[tuple[str, int | None], Audited] = {
+        (agency_key("淮安市洪泽区人民政府"), 2024): Audited(Path("a.txt"), None),
+        (agency_key("江苏省洪泽区人民政府"), 2024): Audited(Path("b.txt"), None),
+    }
+    assert previous_report(index, agency_key("洪泽区人民政府"), 2024) is None
+
+
 # ---------------------------------------------------------------- the folder
 
 
