@@ -102,6 +102,7 @@ def page_objects(document: pdfium.PdfDocument, index: int, page_number: int, doc
 
 
 def box(kind: str, x0: float, y0: float, x1: float, y1: float, context: tuple[float, int, float]) -> dict[str, Any]:
+    """An object of ``kind`` over the box (PDF coordinates, from the bottom) with pdfplumber's keys (from the top)."""
     height, page_number, doctop = context
     x0, y0, x1, y1 = (round(v, ROUND) for v in (x0, y0, x1, y1))
     top, bottom = round(height - y1, ROUND), round(height - y0, ROUND)
@@ -194,6 +195,7 @@ def paths(obj: Any, context: tuple[float, int, float], out: Objects) -> None:
 
 
 def out_path(points: list[tuple[float, float]], curved: bool, context: tuple[float, int, float], out: Objects) -> None:
+    """One subpath through ``points`` (page coordinates) added to ``out`` as a line, a rect or a curve."""
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     shape = box("curve", min(xs), min(ys), max(xs), max(ys), context)
