@@ -222,3 +222,16 @@ def test_a_file_of_too_many_characters_in_all_is_refused_at_the_page_that_passes
     with pytest.raises(InputError) as info:
         pdf_reader.read_pdf(glyph_pages(30, 3_000), "many.pdf")
     assert info.value.message == "读到第 4 页时文字和图形对象已超过 10000 个，不像一份年度报告（文件可能已损坏或是恶意构造的）"
+
+
+def test_a_page_pdfium_fails_on_is_read_by_pdfminer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.readers.published import glyphs
+    from generator.readers.published.pdf import read_pdf
+
+    def broken(*args: object) -> None:
+        raise glyphs.pdfium.PdfiumError("damaged page")
+
+    data = grid_pages(4, 2)
+    expected = [getattr(item, "text", None) for item in read_pdf(data, "g.pdf").items]
+    monkeypatch.setattr(glyphs, "characters", broken)
+    assert [getattr(item, "text", None) for item in read_pdf(data, "g.pdf").items] == expected

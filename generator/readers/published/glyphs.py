@@ -66,7 +66,14 @@ class PageReader:
     def objects(self, index: int, page_number: int, doctop: float, limit: int) -> Objects | None:
         """The page's characters, lines, rects, curves and images as pdfplumber's object dicts (top-down coordinates),
         or None when the page is left to pdfminer; :class:`TooManyObjects` beyond ``limit``, before any is made."""
-        return None if self.document is None else page_objects(self.document, index, page_number, doctop, limit)
+        if self.document is None:
+            return None
+        try:
+            return page_objects(self.document, index, page_number, doctop, limit)
+        except TooManyObjects:
+            raise
+        except Exception:  # whatever PDFium makes of a damaged page, pdfminer reads it (or says why it cannot)
+            return None
 
 
 def page_objects(document: pdfium.PdfDocument, index: int, page_number: int, doctop: float, limit: int) -> Objects | None:
