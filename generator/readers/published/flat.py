@@ -11,7 +11,7 @@ from ...findings import Source
 from ...formats import FORMATS, Format
 from .items import Document, Grid, Line
 from .labels import QUOTES, YEAR_NOTE, detect_version, labels
-from .narrative import DATE_TEXT
+from .narrative import DATE_TEXT, PHONE_LABEL, PHONE_NUMBER
 
 SEPARATORS = set("|")  # cell separators of a Markdown table, flattened with the rest
 MIN_HEADINGS = 2  # a line holding two part headings, or
@@ -20,7 +20,7 @@ VALUE_CHARS = set("0123456789/.,-—－")
 MEASURES = set("年月日件条次个项人家%")
 TITLE_END = re.compile(r"年度报告|工作报告")
 TITLE_WITHIN = 80
-CONTACT = re.compile(r"(?:填报人|联系人)\s*[:：]\s*\S{1,8}?\s*(?:联系电话|联系方式|电话)\s*[:：]\s*[0-9()（）\-－— ]{5,}[0-9]")
+CONTACT = re.compile(rf"(?:填报人|联系人)\s*[:：]\s*\S{{1,8}}?\s*{PHONE_LABEL}\s*[:：]\s*{PHONE_NUMBER}")
 DATE_AT_END = re.compile(rf"{DATE_TEXT}\s*$")
 SIGNATURE = 40
 GAP = 12  # at most this much unlabelled text inside a table (a label printed differently)

@@ -26,9 +26,11 @@ DATE = re.compile(rf"^{DATE_TEXT}$")
 SIGNED = re.compile(rf"^(?P<signature>.+?)\s*(?P<date>{DATE_TEXT})$")  # 署名 and 成文日期 printed on one line
 DATE_LINES = 3  # a date wrapped by a narrow layout (``2026年1月`` / ``20日``) spans at most this many lines
 DATE_CHARS = 20
+PHONE_LABEL = r"(?:联系电话|联系方式|电话)"
+PHONE_NUMBER = r"[0-9()（）\-－— ]{5,}[0-9]"
 # the name ends at a blank or a separator, or where the phone's label follows it with the blank between them lost
-CONTACT_NAME = re.compile(r"填报人\s*[:：]\s*([^\s|｜:：，,；;　]+?)(?=[\s|｜:：，,；;　]|联系电话|联系方式|电话|$)")
-CONTACT_PHONE = re.compile(r"(?:联系电话|联系方式|电话)\s*[:：]\s*([0-9()（）\-－— ]{5,}[0-9])")
+CONTACT_NAME = re.compile(rf"填报人\s*[:：]\s*([^\s|｜:：，,；;　]+?)(?=[\s|｜:：，,；;　]|{PHONE_LABEL}|$)")
+CONTACT_PHONE = re.compile(rf"{PHONE_LABEL}\s*[:：]\s*({PHONE_NUMBER})")
 BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 CJK = r"[\u3400-\u9fff]"
 
