@@ -22,6 +22,7 @@ from .formats import FORMATS, format_for_year
 from .readers.published.assemble import NOT_A_REPORT_PREFIX
 from .readers.published.coverage import TableCoverage
 from .report import ReadResult, Report
+from .title import PLACE_SUFFIX
 
 PUBLISHED = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".yaml", ".yml", ".xlsx")  # published reports, and reportgen inputs
 PUBLISHED_ONLY = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # inputs read back from print, whose cells may be lost
@@ -91,24 +92,26 @@ def agency_key(name: str) -> str:
     return re.sub(r"[\s\W_]+", "", text)
 
 
-# the higher places an agency's name may start with in one year and not the next (淮安市洪泽区人民政府, 洪泽区人民政府)
-HIGHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|自治州|地区|盟|州)$")
+# a name that begins with a place (洪泽区人民政府), and one or more places before it (淮安市, 江苏省淮安市)
+PLACE = rf"[\u4e00-\u9fff]{{1,10}}?(?:{PLACE_SUFFIX.pattern})"
+PLACED = re.compile(rf"^{PLACE}")
+PLACES = re.compile(rf"^(?:{PLACE})+$")
+
+
+def with_higher_places(long: str, short: str) -> bool:
+    """Whether ``long`` is ``short``, itself beginning with a place, with higher places written before it."""
+    return long.endswith(short) and bool(PLACED.match(short)) and bool(PLACES.match(long[: -len(short)]))
 
 
 def previous_report(index: dict[tuple[str, int | None], Audited], key: str, year: int) -> Audited | None:
-    """The agency's report of ``year``: the same name, else the one name that is this one with a higher place name
-    added or left out (never a guess between two)."""
+    """The agency's report of ``year``: the same name, else the one name that is this one with higher places written
+    before it or left out (淮安市洪泽区人民政府, 洪泽区人民政府; never a guess between two)."""
     if (key, year) in index:
         return index[(key, year)]
     found = [
         item
         for (other, other_year), item in index.items()
-        if other_year == year
-        and other != key
-        and (
-            (other.endswith(key) and HIGHER_PLACE.match(other[: -len(key)]))
-            or (key.endswith(other) and HIGHER_PLACE.match(key[: -len(other)]))
-        )
+        if other_year == year and other != key and (with_higher_places(other, key) or with_higher_places(key, other))
     ]
     return found[0] if len(found) == 1 else None
 

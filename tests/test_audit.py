@@ -92,6 +92,8 @@ def test_agency_key_ignores_width_and_spaces() -> None:
         ("淮安市洪泽区人民政府", "淮安市清江浦区人民政府", False),  # another district
         ("洪泽区人民政府办公室", "洪泽区人民政府", False),  # another agency, however alike
         ("洪泽区教育局", "洪泽区人民政府教育局", False),  # not a higher place
+        ("淮安市人民政府", "人民政府", False),  # a name that names no place of its own
+        ("淮安市市场监督管理局", "市场监督管理局", False),
     ],
 )
 def test_last_years_report_of_the_same_agency_named_with_or_without_its_city(this_year: str, last_year: str, paired: bool) -> None:
