@@ -14,13 +14,11 @@ ENTRY_POINT = "from generator.__main__ import main\n"  # what the console script
 
 
 def test_the_console_script_runs_the_typer_app() -> None:
+    """What it runs is what the tests below run (ENTRY_POINT): the help they read back is the typer app's."""
     import tomllib
-
-    from generator.__main__ import main
 
     pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["scripts"] == {PROGRAM: "generator.__main__:main"}
-    assert "app()" in __import__("inspect").getsource(main)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], []])
