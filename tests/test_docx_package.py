@@ -302,3 +302,19 @@ def test_a_table_too_tall_for_a_page_is_cut_between_groups_repeating_the_outer_l
     for piece in (first, second):
         grid = read_table(etree.fromstring(f'<w:body xmlns:w="{NS["w"]}">{table_xml(piece, ids)}</w:body>')[0])
         assert grid["header"][:head] == [True] * head
+
+
+def test_a_table_cut_twice_is_cut_between_groups_both_times() -> None:
+    """On a page a third of the table's height, the continuation is cut again: there too only between groups (the
+    continuation's rows are numbered afresh, so its own group boundaries count, not the whole table's)."""
+    table = next(p.table for p in build_view(distinct_report("2021")).parts if p.table and p.table.key == "applications")
+    head = table.header_rows
+    parts = pages(table, available=sum(row_heights(table)) * 4 // 10)
+    assert len(parts) >= 3
+    starts, at = [], head
+    for part in parts[:-1]:
+        at += len(part.rows) - head
+        starts.append(at)
+    assert all(start in table.shape.group_starts for start in starts), starts
+    for part in parts:  # no label of a group (other than the outer one) runs past its part's end
+        assert all(c.row + c.rowspan <= len(part.rows) for row in part.rows for c in row)
